@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class HuishoudensConfig(AppConfig):
+    name = "huishoudens"
+    verbose_name = "Huishoudens en leefdomeinen"

@@ -1,0 +1,50 @@
+import importlib
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from sociaaldomein.demo import DEMO_STEPS, DemoContext, seed_organisation
+
+
+class Command(BaseCommand):
+    help = (
+        "Laad demogegevens: teams, demo-accounts en N huishoudens met leden, "
+        "beoordelingen en wat latere onderdelen toevoegen. Idempotent: voegt alleen toe "
+        "wat ontbreekt."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--households", type=int, default=40, help="aantal demohuishoudens (standaard 40)"
+        )
+        parser.add_argument(
+            "--password",
+            default=None,
+            help="wachtwoord voor alle demo-accounts (standaard 'demo'; zet het ook bij "
+            "bestaande accounts)",
+        )
+
+    def handle(self, *args, households: int, password: str | None, **options):
+        if households < 0:
+            raise CommandError("--households moet 0 of groter zijn.")
+        started = time.monotonic()
+        with transaction.atomic():
+            teams, users = seed_organisation(password)
+            ctx = DemoContext(
+                today=timezone.localdate(), households=households, teams=teams, users=users
+            )
+            for module in DEMO_STEPS:
+                importlib.import_module(module).seed(ctx)
+        elapsed = time.monotonic() - started
+        counts = ", ".join(f"{name}: {count}" for name, count in ctx.counts.items())
+        self.stdout.write(self.style.SUCCESS(f"Demogegevens klaar in {elapsed:.1f} s ({counts})."))
+        if password is None:
+            self.stdout.write(
+                self.style.WARNING(
+                    "Let op: de demo-accounts hebben het wachtwoord 'demo' "
+                    "(tenzij eerder met --password gezet). Alleen voor demonstratie; "
+                    "nooit op een server met echte gegevens."
+                )
+            )

@@ -1,0 +1,54 @@
+"""Roles are Django groups; what each role may do in the admin is declared here.
+
+Case data is never reached through these model permissions: it is scoped per team by
+the querysets of each app (`Huishouden.objects.visible_to(user)`). The permissions below
+only open the Django admin for reference data to the functioneel beheerder.
+"""
+
+from django.db import models
+
+
+class Rol(models.TextChoices):
+    PROFESSIONAL = "Professional", "Professional"
+    TEAMLEIDER = "Teamleider", "Teamleider"
+    AUDITOR = "Auditor", "Auditor"
+    BEHEERDER = "Functioneel beheerder", "Functioneel beheerder"
+
+
+# Model permissions (app_label.codename) per role, for the admin only.
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    Rol.PROFESSIONAL: [],
+    Rol.TEAMLEIDER: [],
+    Rol.AUDITOR: [],
+    Rol.BEHEERDER: [
+        "sociaaldomein.view_team",
+        "sociaaldomein.add_team",
+        "sociaaldomein.change_team",
+        "sociaaldomein.view_user",
+        "huishoudens.view_leefdomein",
+        "huishoudens.add_leefdomein",
+        "huishoudens.change_leefdomein",
+    ],
+}
+
+
+def ensure_roles() -> dict[str, "models.Model"]:
+    """Create the role groups (idempotent) and return them by name."""
+    from django.contrib.auth.models import Group
+
+    return {rol.value: Group.objects.get_or_create(name=rol.value)[0] for rol in Rol}
+
+
+def sync_role_permissions(**kwargs) -> None:
+    """post_migrate: make each role group hold exactly the permissions declared above."""
+    from django.contrib.auth.models import Permission
+
+    groups = ensure_roles()
+    for rol, perms in ROLE_PERMISSIONS.items():
+        wanted = []
+        for perm in perms:
+            app_label, codename = perm.split(".")
+            wanted += Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            )
+        groups[rol].permissions.set(wanted)

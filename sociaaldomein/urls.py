@@ -1,0 +1,26 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from sociaaldomein import views
+from sociaaldomein.forms import LoginForm
+
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("healthz", views.healthz, name="healthz"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(
+            authentication_form=LoginForm, redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("huishoudens/", include("huishoudens.urls")),
+    path("beheer/", admin.site.urls),
+]
+
+handler400 = "sociaaldomein.views.bad_request"
+handler403 = "sociaaldomein.views.permission_denied"
+handler404 = "sociaaldomein.views.page_not_found"
+handler500 = "sociaaldomein.views.server_error"

@@ -1,0 +1,44 @@
+/*
+ * Eén Plan — small progressive enhancements. Every page works without this file.
+ * No inline scripts anywhere (the Content-Security-Policy forbids them).
+ */
+(function () {
+  "use strict";
+
+  function announce(text, kind) {
+    var region = document.getElementById("meldingen");
+    if (!region) return;
+    var alert = document.createElement("div");
+    alert.className = "utrecht-alert utrecht-alert--" + (kind || "error");
+    var p = document.createElement("p");
+    p.className = "utrecht-paragraph";
+    p.textContent = text;
+    alert.appendChild(p);
+    region.replaceChildren(alert);
+  }
+
+  // htmx does not swap 4xx/5xx responses: tell the user instead of doing nothing.
+  document.addEventListener("htmx:responseError", function (event) {
+    var status = event.detail.xhr ? event.detail.xhr.status : 0;
+    var messages = {
+      403: "U heeft geen toegang tot deze gegevens.",
+      404: "Deze gegevens bestaan niet (meer) of u heeft er geen toegang toe.",
+      409: "Iemand anders heeft deze gegevens intussen gewijzigd. Vernieuw de pagina.",
+      503: "Eén Plan is even niet beschikbaar. Probeer het over een minuut opnieuw."
+    };
+    announce(messages[status] || "Er ging iets mis. Uw invoer is niet opgeslagen; probeer het opnieuw.");
+  });
+
+  document.addEventListener("htmx:sendError", function () {
+    announce("Geen verbinding met de server. Controleer uw netwerk en probeer het opnieuw.");
+  });
+
+  // Confirmation for buttons that ask for it: <button data-bevestig="Weet u het zeker?">
+  document.addEventListener("click", function (event) {
+    var target = event.target.closest("[data-bevestig]");
+    if (target && !window.confirm(target.getAttribute("data-bevestig"))) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+  }, true);
+})();

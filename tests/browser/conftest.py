@@ -1,0 +1,58 @@
+"""Playwright journeys in Debian's Chromium against pytest-django's live server.
+
+`playwright install` cannot download browsers here, so the suite uses the system
+Chromium (apt package `chromium`, installed by .ci/run).
+"""
+
+import shutil
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "headless": True,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
+    }
+
+
+@pytest.fixture
+def page(page):
+    page.set_default_timeout(10_000)
+    page.set_default_navigation_timeout(15_000)
+    return page
+
+
+@pytest.fixture
+def login(page, live_server):
+    """Log in through the real login form and land on Mijn werk."""
+
+    def do_login(username: str, password: str = "correct-horse-battery"):
+        page.goto(f"{live_server.url}/accounts/login/")
+        page.get_by_label("Gebruikersnaam").fill(username)
+        page.get_by_label("Wachtwoord").fill(password)
+        page.get_by_role("button", name="Inloggen").click()
+        page.wait_for_url(f"{live_server.url}/")
+        return page
+
+    return do_login

@@ -1,0 +1,182 @@
+"""Health check, error pages, security headers, demo data, production settings."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.urls import reverse
+
+from huishoudens.models import Beoordeling, Huishouden, Lid
+from sociaaldomein.models import Team, User
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.django_db
+def test_healthz_reports_ok_when_the_database_answers(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert json.loads(response.content) == {"status": "ok"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_healthz_reports_503_when_the_database_is_down(client):
+    real_port = connection.settings_dict["PORT"]
+    connection.close()
+    connection.settings_dict["PORT"] = "1"  # nothing listens there: connection refused
+    try:
+        response = client.get("/healthz")
+    finally:
+        connection.close()
+        connection.settings_dict["PORT"] = real_port
+    assert response.status_code == 503
+    assert json.loads(response.content) == {"status": "unavailable"}
+    assert client.get("/healthz").status_code == 200  # back without a restart
+
+
+@pytest.mark.django_db(transaction=True)
+def test_pages_give_a_friendly_503_while_the_database_is_down(client_for, professional):
+    client = client_for(professional)  # a logged-in user: the session needs the database
+    real_port = connection.settings_dict["PORT"]
+    connection.close()
+    connection.settings_dict["PORT"] = "1"
+    client.raise_request_exception = False
+    try:
+        response = client.get(reverse("start"))
+    finally:
+        connection.close()
+        connection.settings_dict["PORT"] = real_port
+    assert response.status_code == 503
+    assert "even niet beschikbaar" in response.text
+    assert "Traceback" not in response.text
+    assert response["Retry-After"] == "5"
+    assert client.get(reverse("start")).status_code == 200  # back without a restart
+
+
+@pytest.mark.django_db
+def test_unknown_page_gives_a_dutch_404_that_reveals_nothing(client_for, professional):
+    response = client_for(professional).get("/bestaat/niet/")
+    assert response.status_code == 404
+    assert "Deze pagina bestaat niet" in response.text
+    assert "urlpatterns" not in response.text and "Traceback" not in response.text
+
+
+def test_error_templates_render_without_a_request_context():
+    from django.template import loader
+
+    for name in ("400.html", "403.html", "404.html", "500.html", "503.html"):
+        html = loader.get_template(name).render()
+        assert 'lang="nl"' in html
+
+
+@pytest.mark.django_db
+def test_security_headers_on_every_page(client_for, professional, client):
+    for response in (
+        client.get(reverse("login")),
+        client_for(professional).get(reverse("start")),
+        client_for(professional).get("/bestaat/niet/"),
+    ):
+        csp = response["Content-Security-Policy"]
+        directives = dict(part.strip().split(" ", 1) for part in csp.split(";"))
+        assert "'unsafe-inline'" not in directives["script-src"]
+        assert "'unsafe-eval'" not in directives["script-src"]
+        assert directives["object-src"] == "'none'"
+        assert directives["base-uri"] == "'none'"
+        assert directives["frame-ancestors"] == "'none'"
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert response["Referrer-Policy"] == "same-origin"
+        assert response["X-Frame-Options"] == "DENY"
+        assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_pages_have_no_inline_scripts(client_for, professional):
+    html = client_for(professional).get(reverse("start")).text
+    assert "<script>" not in html
+    assert "<script " in html  # htmx and app.js, as files
+    for tag in html.split("<script")[1:]:
+        assert "src=" in tag.split(">")[0]
+
+
+@pytest.mark.django_db
+def test_seed_demo_is_idempotent(capsys):
+    call_command("seed_demo", households=6, password="een-test-wachtwoord")
+    first = (
+        Team.objects.count(),
+        User.objects.count(),
+        Huishouden.objects.count(),
+        Lid.objects.count(),
+        Beoordeling.objects.count(),
+    )
+    call_command("seed_demo", households=6)
+    second = (
+        Team.objects.count(),
+        User.objects.count(),
+        Huishouden.objects.count(),
+        Lid.objects.count(),
+        Beoordeling.objects.count(),
+    )
+    assert first == second
+    assert first[:3] == (2, 6, 6)
+    assert Huishouden.objects.filter(team__naam="Wijkteam Noord").exists()
+    assert Huishouden.objects.filter(team__naam="Wijkteam Zuid").exists()
+    user = User.objects.get(username="professional.noord")
+    assert user.check_password("een-test-wachtwoord")
+    assert user.teams.get().naam == "Wijkteam Noord"
+    assert "demo" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_seed_demo_adds_only_the_missing_households():
+    call_command("seed_demo", households=3)
+    names = list(Huishouden.objects.order_by("referentie").values_list("naam", flat=True))
+    call_command("seed_demo", households=5)
+    again = list(Huishouden.objects.order_by("referentie").values_list("naam", flat=True))
+    assert again[:3] == names
+    assert len(again) == 5
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    env = {
+        **os.environ,
+        "DEBUG": "false",
+        "SECRET_KEY": "x" * 20 + "-production-secret-key-with-enough-entropy-0123456789",
+        "ALLOWED_HOSTS": "eenplan.voorbeeldstad.nl",
+        "CSRF_TRUSTED_ORIGINS": "https://eenplan.voorbeeldstad.nl",
+        "DATABASE_URL": "postgres://eenplan@db.voorbeeldstad.nl:5432/eenplan",
+        "TESTING": "",
+    }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # test-only, set by conftest
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_docker_compose_file_is_valid():
+    """`docker compose config -q`, or the v1 `docker-compose` where v2 is not installed."""
+    import shutil
+
+    for command in (["docker", "compose"], ["docker-compose"]):
+        if not shutil.which(command[0]):
+            continue
+        probe = subprocess.run([*command, "version"], capture_output=True, check=False)
+        if probe.returncode != 0:
+            continue
+        result = subprocess.run(
+            [*command, "config", "-q"], cwd=ROOT, capture_output=True, text=True, check=False
+        )
+        assert result.returncode == 0, result.stderr
+        return
+    pytest.skip("neither `docker compose` nor `docker-compose` is installed")
