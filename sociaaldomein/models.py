@@ -1,7 +1,10 @@
 from functools import cached_property
 
 from django.contrib.auth.models import AbstractUser
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
+from django.utils import timezone
 
 from sociaaldomein.roles import Rol
 
@@ -83,3 +86,106 @@ class User(AbstractUser):
         """The role shown in the header; a user with several shows them all."""
         order = [Rol.TEAMLEIDER, Rol.PROFESSIONAL, Rol.AUDITOR, Rol.BEHEERDER]
         return ", ".join(rol.label for rol in order if rol.value in self.rol_namen) or "Geen rol"
+
+
+class Notificatie(models.Model):
+    """An in-app notification: a safety concern for the team lead, a maatwerk decision for
+    the requester, a break-the-glass access for the owning team's lead."""
+
+    class Soort(models.TextChoices):
+        INFO = "info", "Informatie"
+        VEILIGHEID = "veiligheid", "Veiligheid"
+        MAATWERK = "maatwerk", "Maatwerk"
+        DOORBRAAK = "doorbraak", "Toegang buiten het team"
+
+    ontvanger = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="notificaties", verbose_name="ontvanger"
+    )
+    soort = models.CharField("soort", max_length=12, choices=Soort.choices, default=Soort.INFO)
+    tekst = models.CharField("tekst", max_length=300)
+    url = models.CharField("link", max_length=300, blank=True)
+    aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
+    gelezen_op = models.DateTimeField("gelezen op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "notificatie"
+        verbose_name_plural = "notificaties"
+        ordering = ["-aangemaakt_op", "-id"]
+        indexes = [
+            models.Index(
+                fields=["ontvanger", "-aangemaakt_op"],
+                name="notificatie_ongelezen",
+                condition=models.Q(gelezen_op__isnull=True),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.tekst
+
+
+class Toegangslog(models.Model):
+    """Who looked at or changed whose personal data, when, and why.
+
+    Append-only, enforced in PostgreSQL: a trigger rejects UPDATE and DELETE (also raw
+    SQL), and numbers every entry and chains it to the previous one with a SHA-256 hash
+    computed in the database (`sociaaldomein_toegangslog_hash`), so removing or altering
+    an entry afterwards is detectable (`manage.py verify_toegangslog`).
+    Households and members are stored as plain ids (no foreign key): the log outlives
+    a destroyed file (Jeugdwet art. 7.3.9) and still proves who saw it.
+    """
+
+    class Actie(models.TextChoices):
+        BEKEKEN = "bekeken", "Bekeken"
+        GEZOCHT = "gezocht", "Gezocht of lijst bekeken"
+        AANGEMAAKT = "aangemaakt", "Aangemaakt"
+        GEWIJZIGD = "gewijzigd", "Gewijzigd"
+        GEDOWNLOAD = "gedownload", "Gedownload"
+        GEEXPORTEERD = "geexporteerd", "Geëxporteerd"
+        GEWEIGERD = "geweigerd", "Toegang geweigerd"
+        DOORBRAAK = "doorbraak", "Toegang buiten het team (doorbraak)"
+
+    class Doel(models.TextChoices):
+        CASUSREGIE = "casusregie", "Casusregie en ondersteuning"
+        BESLUITVORMING = "besluitvorming", "Besluitvorming (toets, maatwerk)"
+        VERANTWOORDING = "verantwoording", "Verantwoording en controle (audit)"
+        BEZWAAR = "bezwaar", "Bezwaar en beroep"
+        UITZONDERING = "uitzondering", "Uitzonderlijke toegang met reden"
+
+    volgnummer = models.BigIntegerField("volgnummer", unique=True, editable=False, null=True)
+    tijdstip = models.DateTimeField("tijdstip", default=timezone.now, editable=False)
+    gebruiker = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name="gebruiker",
+        db_index=False,
+    )
+    gebruikersnaam = models.CharField("gebruikersnaam", max_length=150)
+    rol = models.CharField("rol", max_length=120, blank=True)
+    team = models.CharField("team", max_length=300, blank=True)
+    huishoudens = ArrayField(models.BigIntegerField(), default=list, blank=True)
+    leden = ArrayField(models.BigIntegerField(), default=list, blank=True)
+    onderwerp = models.CharField("onderwerp", max_length=40)
+    object_id = models.CharField("object", max_length=40, blank=True)
+    actie = models.CharField("actie", max_length=14, choices=Actie.choices)
+    doel = models.CharField("doel", max_length=16, choices=Doel.choices)
+    reden = models.TextField("reden", blank=True)
+    uitzonderlijk = models.BooleanField("uitzonderlijk", default=False)
+    pad = models.CharField("pagina", max_length=300, blank=True)
+    methode = models.CharField("methode", max_length=8, blank=True)
+    vorige_hash = models.CharField(max_length=64, editable=False, blank=True)
+    hash = models.CharField(max_length=64, editable=False, blank=True)
+
+    class Meta:
+        verbose_name = "toegangslogregel"
+        verbose_name_plural = "toegangslog"
+        ordering = ["-volgnummer"]
+        indexes = [
+            GinIndex(fields=["huishoudens"], name="toegangslog_huishoudens"),
+            models.Index(fields=["gebruiker", "-tijdstip"], name="toegangslog_gebruiker"),
+            models.Index(fields=["-tijdstip"], name="toegangslog_tijdstip"),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.volgnummer} {self.gebruikersnaam} {self.actie} {self.onderwerp}"

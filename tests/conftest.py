@@ -10,13 +10,42 @@ import os
 # to run there. Test-only: the application itself never sets this.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+import importlib
+
 import pytest
+from django.apps import apps
 from django.test import Client
 
-from sociaaldomein.roles import Rol
+from sociaaldomein.roles import Rol, sync_role_permissions
 from tests.sociaaldomein.factories import TeamFactory, UserFactory
 
 PASSWORD = "correct-horse-battery"
+
+# Reference data that data migrations create. Transactional tests (the browser journeys)
+# end with a flush that empties every table, so it is loaded again before each of them
+# and once per session (a reused test database may have been flushed last).
+REFERENCE_DATA = [
+    ("huishoudens.migrations.0002_leefdomeinen_zrm", "add_domains"),
+]
+
+
+def load_reference_data() -> None:
+    for module, function in REFERENCE_DATA:
+        getattr(importlib.import_module(module), function)(apps, None)
+    sync_role_permissions()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        load_reference_data()
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_after_flush(request):
+    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
+        request.getfixturevalue("transactional_db")
+        load_reference_data()
 
 
 @pytest.fixture
@@ -83,3 +112,11 @@ def client_for():
 def htmx_headers():
     """Headers htmx sends with every request it makes."""
     return {"HX-Request": "true", "HX-Current-URL": "http://testserver/"}
+
+
+@pytest.fixture
+def wereld(db):
+    """Two teams, every role and case data of team Noord (see tests/wereld.py)."""
+    from tests.wereld import maak_wereld
+
+    return maak_wereld()

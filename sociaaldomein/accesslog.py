@@ -1,0 +1,95 @@
+"""Writing and verifying the access log (who looked at whose data, and why).
+
+Views call `log_access` after they have loaded personal data, with the purpose of the
+screen; selectors call `log_denied` when a user asks for data they may not see. The
+database numbers and chains the entries (see migration 0003_toegangslog_keten).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import connection
+
+from sociaaldomein.models import Toegangslog
+
+Actie = Toegangslog.Actie
+Doel = Toegangslog.Doel
+
+
+def log_access(
+    request,
+    *,
+    actie: str,
+    onderwerp: str,
+    huishoudens: Iterable[int] = (),
+    leden: Iterable[int] = (),
+    object_id: str | int = "",
+    doel: str = Doel.CASUSREGIE,
+    reden: str = "",
+    uitzonderlijk: bool = False,
+) -> Toegangslog:
+    user = request.user
+    return Toegangslog.objects.create(
+        gebruiker=user if user.is_authenticated else None,
+        gebruikersnaam=user.get_username() if user.is_authenticated else "(anoniem)",
+        rol=user.rol_label if user.is_authenticated else "",
+        team=", ".join(user.team_namen) if user.is_authenticated else "",
+        huishoudens=[int(pk) for pk in huishoudens],
+        leden=[int(pk) for pk in leden],
+        onderwerp=onderwerp,
+        object_id=str(object_id),
+        actie=actie,
+        doel=doel,
+        reden=reden,
+        uitzonderlijk=uitzonderlijk,
+        pad=request.path[:300],
+        methode=request.method or "",
+    )
+
+
+def log_denied(request, *, onderwerp: str, huishouden_id: int | None = None, object_id="") -> None:
+    """Record an attempt to reach data the user may not see (it answers 403/404)."""
+    log_access(
+        request,
+        actie=Actie.GEWEIGERD,
+        onderwerp=onderwerp,
+        huishoudens=[huishouden_id] if huishouden_id else [],
+        object_id=object_id,
+        doel=Doel.CASUSREGIE,
+    )
+
+
+VERIFY_SQL = """
+SELECT volgnummer,
+       CASE
+         WHEN hash <> verwacht THEN 'inhoud gewijzigd'
+         WHEN vorige_hash <> coalesce(vorige, repeat('0', 64)) THEN 'keten gebroken'
+         ELSE 'regel ontbreekt'
+       END AS probleem
+  FROM (
+    SELECT t.volgnummer, t.hash, t.vorige_hash,
+           sociaaldomein_toegangslog_hash(t) AS verwacht,
+           lag(t.hash) OVER (ORDER BY t.volgnummer) AS vorige,
+           lag(t.volgnummer) OVER (ORDER BY t.volgnummer) AS vorig_nummer
+      FROM sociaaldomein_toegangslog t
+  ) c
+ WHERE hash <> verwacht
+    OR vorige_hash <> coalesce(vorige, repeat('0', 64))
+    OR volgnummer <> coalesce(vorig_nummer, 0) + 1
+ ORDER BY volgnummer
+ LIMIT 100
+"""
+
+
+def verify_chain() -> tuple[int, list[tuple[int, str]], str | None]:
+    """Check every entry: (number of entries, problems found, hash of the last entry)."""
+    with connection.cursor() as cursor:
+        cursor.execute(VERIFY_SQL)
+        problems = [(row[0], row[1]) for row in cursor.fetchall()]
+        cursor.execute(
+            "SELECT count(*), (SELECT hash FROM sociaaldomein_toegangslog "
+            "ORDER BY volgnummer DESC LIMIT 1) FROM sociaaldomein_toegangslog"
+        )
+        count, head = cursor.fetchone()
+    return count, problems, head

@@ -1,0 +1,73 @@
+"""The access matrix: for every URL pattern of the project, who may do what.
+
+`test_matrix.py` fails when a URL pattern has no entry here, so a new page cannot ship
+without a decision about its permissions. Every entry is tested for every role, as a full
+page and as an htmx request, with GET and POST; a denied request must change nothing.
+
+Roles: anoniem, ander_team (a professional of Wijkteam Zuid), professional and
+teamleider (Wijkteam Noord, which owns the case data of the world), auditor, beheerder.
+An anonymous full-page request is always expected to redirect to the login page (302),
+an anonymous htmx request to answer 204 with HX-Redirect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+ROLLEN = ["anoniem", "ander_team", "professional", "teamleider", "auditor", "beheerder"]
+METHOD_NOT_ALLOWED = {405}
+
+
+def per_rol(**statuses: set[int] | int) -> dict[str, set[int]]:
+    """per_rol(professional=200, ander_team=404, default=403) → a status set per role."""
+    default = statuses.pop("default", None)
+    result = {}
+    for rol in ROLLEN:
+        if rol == "anoniem":
+            continue
+        value = statuses.get(rol, default)
+        if value is None:
+            raise ValueError(f"geen verwachte status voor rol {rol}")
+        result[rol] = {value} if isinstance(value, int) else set(value)
+    return result
+
+
+@dataclass
+class Regel:
+    """Expected statuses per role for GET and POST on one URL pattern.
+
+    `post=None` means the view does not accept POST (405 for every logged-in role).
+    `post_data` builds a valid form body from the world, so an allowed POST really
+    exercises the write path; denied POSTs must leave the database unchanged.
+    """
+
+    get: dict[str, set[int]] | None
+    post: dict[str, set[int]] | None = None
+    kwargs: Callable[[object], dict] = field(default=lambda w: {})
+    post_data: Callable[[object], dict] = field(default=lambda w: {})
+    public: bool = False
+    # Requests of these roles are not checked for "nothing changed" (they may write).
+    writes: frozenset[str] = frozenset()
+
+
+# Common shapes ------------------------------------------------------------------------
+
+TEAM_LEZEN = per_rol(professional=200, teamleider=200, auditor=200, ander_team=404, beheerder=404)
+TEAM_WIJZIGEN = per_rol(
+    professional={200, 302}, teamleider={200, 302}, auditor=403, ander_team=404, beheerder=404
+)
+IEDEREEN = per_rol(default=200)
+
+MATRIX: dict[str, Regel] = {
+    "start": Regel(get=IEDEREEN),
+    "healthz": Regel(get=None, public=True),
+    "login": Regel(get=None, public=True),
+    "logout": Regel(
+        get=per_rol(default=405),
+        post=per_rol(default=302),
+        writes=frozenset(ROLLEN),
+    ),
+    "huishoudens:lijst": Regel(get=per_rol(default=200)),
+    "huishoudens:detail": Regel(get=TEAM_LEZEN, kwargs=lambda w: {"pk": w.huishouden.pk}),
+}

@@ -1,0 +1,121 @@
+"""Every URL × every role × full page and htmx × GET and POST, against the access matrix."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection, transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.toegang.matrix import MATRIX, METHOD_NOT_ALLOWED, ROLLEN
+
+# Tables that may change on any request: sessions and the access log (denied attempts
+# are logged on purpose).
+VOLATILE = {"django_session", "sociaaldomein_toegangslog"}
+
+
+def _names(patterns, namespace=""):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            ns = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _names(entry.url_patterns, ns)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}{entry.name}"
+
+
+PATTERNS = sorted({name for name in _names(get_resolver().url_patterns)})
+APP_PATTERNS = [name for name in PATTERNS if not name.startswith("admin:")]
+
+
+def test_every_url_pattern_is_in_the_access_matrix():
+    missing = [name for name in APP_PATTERNS if name not in MATRIX]
+    assert not missing, f"URL patterns without an access rule in tests/toegang/matrix.py: {missing}"
+    stale = [name for name in MATRIX if name not in PATTERNS]
+    assert not stale, f"access rules for URL patterns that no longer exist: {stale}"
+
+
+def _snapshot() -> str:
+    """One fingerprint of the contents of every application table, in one query."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"
+        )
+        tables = [row[0] for row in cursor.fetchall() if row[0] not in VOLATILE]
+        parts = [
+            f"SELECT '{table}' AS t, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), ''))"
+            f' AS h FROM "{table}" x'
+            for table in tables
+        ]
+        cursor.execute(" UNION ALL ".join(parts))
+        return ";".join(f"{t}={h}" for t, h in cursor.fetchall())
+
+
+def _check(wereld, name: str, rol: str, method: str, htmx: bool) -> str | None:
+    """Run one request in a savepoint that is rolled back; return a problem or None."""
+    regel = MATRIX[name]
+    client = Client()
+    if rol != "anoniem":
+        client.force_login(wereld.users[rol])
+    url = reverse(name, kwargs=regel.kwargs(wereld))
+    headers = {"HX-Request": "true", "HX-Current-URL": f"http://testserver{url}"} if htmx else {}
+    label = f"{method} {url} as {rol}{' (htmx)' if htmx else ''}"
+    before = _snapshot()
+    if method == "GET":
+        response = client.get(url, headers=headers)
+        table = regel.get
+    else:
+        response = client.post(url, data=regel.post_data(wereld), headers=headers)
+        table = regel.post
+
+    if rol == "anoniem":
+        expected = {204} if htmx else {302}
+        if table is None:
+            expected |= METHOD_NOT_ALLOWED  # refused before the login check
+    elif table is None:
+        expected = METHOD_NOT_ALLOWED
+    else:
+        expected = table[rol]
+    if response.status_code not in expected:
+        return f"{label}: {response.status_code}, expected {sorted(expected)}"
+    if rol == "anoniem" and response.status_code in {204, 302}:
+        location = response.get("HX-Redirect" if htmx else "Location", "")
+        if not location.startswith(reverse("login")):
+            return f"{label}: sends the anonymous user to {location!r}, not to the login page"
+    denied = response.status_code in {302, 204, 403, 404, 405} and rol not in regel.writes
+    if (denied or rol == "anoniem") and _snapshot() != before:
+        return f"{label}: a denied request changed the database"
+    return None
+
+
+RULES = [name for name in APP_PATTERNS if name in MATRIX and not MATRIX[name].public]
+
+
+@pytest.mark.parametrize("name", RULES)
+def test_access_matrix(wereld, name):
+    """For one URL pattern: every role, full page and htmx, GET and POST."""
+    problems = []
+    for rol in ROLLEN:
+        for method in ("GET", "POST"):
+            for htmx in (False, True):
+                with transaction.atomic():
+                    problem = _check(wereld, name, rol, method, htmx)
+                    transaction.set_rollback(True)
+                if problem:
+                    problems.append(problem)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+def test_admin_is_only_for_the_beheerder(wereld, rol):
+    client = Client()
+    if rol != "anoniem":
+        client.force_login(wereld.users[rol])
+    response = client.get(reverse("admin:index"))
+    if rol == "beheerder":
+        assert response.status_code == 200
+    elif rol == "anoniem":
+        assert response.status_code == 302
+    else:
+        assert response.status_code in {302, 403}
+        if response.status_code == 302:
+            assert client.get(response["Location"]).status_code == 403

@@ -1,0 +1,48 @@
+"""A small, complete world for permission tests: two teams, every role, and case data of
+team Noord at every level. Each feature adds the objects its URLs need (and the access
+matrix in tests/toegang/matrix.py says who may reach them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sociaaldomein.roles import Rol
+from tests.huishoudens.factories import BeoordelingFactory, HuishoudenFactory, LidFactory
+from tests.sociaaldomein.factories import TeamFactory, UserFactory
+
+PASSWORD = "correct-horse-battery"
+
+
+@dataclass
+class Wereld:
+    users: dict = field(default_factory=dict)
+    objects: dict = field(default_factory=dict)
+
+    def __getattr__(self, name):
+        try:
+            return self.objects[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def maak_wereld() -> Wereld:
+    noord = TeamFactory(naam="Wijkteam Noord", wijk="Noord")
+    zuid = TeamFactory(naam="Wijkteam Zuid", wijk="Zuid")
+    w = Wereld()
+    w.users = {
+        "professional": UserFactory(
+            username="professional.noord", rol=Rol.PROFESSIONAL, teams=[noord]
+        ),
+        "teamleider": UserFactory(username="teamleider.noord", rol=Rol.TEAMLEIDER, teams=[noord]),
+        "ander_team": UserFactory(username="professional.zuid", rol=Rol.PROFESSIONAL, teams=[zuid]),
+        "auditor": UserFactory(username="auditor", rol=Rol.AUDITOR),
+        "beheerder": UserFactory(username="beheerder", rol=Rol.BEHEERDER, is_staff=True),
+    }
+    w.objects["team_noord"] = noord
+    w.objects["team_zuid"] = zuid
+    huishouden = HuishoudenFactory(team=noord, casusregisseur=w.users["professional"])
+    w.objects["huishouden"] = huishouden
+    lid = LidFactory(huishouden=huishouden)
+    w.objects["lid"] = lid
+    w.objects["beoordeling"] = BeoordelingFactory(lid=lid, beoordeeld_door=w.users["professional"])
+    return w
