@@ -9,11 +9,23 @@ scoping (`Huishouden.objects.visible_to`) and access logging cannot be forgotten
 
 from __future__ import annotations
 
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils import timezone
 
-from huishoudens.models import Huishouden, HuishoudenUserObjectPermission
+from huishoudens.models import (
+    Beoordeling,
+    Huishouden,
+    HuishoudenUserObjectPermission,
+    Leefdomein,
+    Lid,
+    months_ago,
+)
 from sociaaldomein.accesslog import Actie, Doel, log_access, log_denied
 
 
@@ -103,3 +115,108 @@ def _log(request, huishouden, onderwerp, object_id, leden, actie, doel) -> None:
         reden=grant.reden if grant else "",
         uitzonderlijk=bool(grant and grant.geldig_tot),
     )
+
+
+# --- the domain matrix: every member × every life domain (principle 1) ------------------
+
+
+@dataclass(frozen=True)
+class Cel:
+    lid: Lid
+    leefdomein: Leefdomein
+    beoordeling: Beoordeling | None
+    actueel: bool
+    nvt_voorgesteld: bool
+
+    @property
+    def compleet(self) -> bool:
+        return self.beoordeling is not None and self.actueel
+
+
+@dataclass(frozen=True)
+class HuishoudenCel:
+    """The household row of the matrix: the lowest current score among the members."""
+
+    leefdomein: Leefdomein
+    laagste_score: int | None
+    aantal_zorgen: int  # members scoring 1 or 2
+
+
+@dataclass
+class Domeinmatrix:
+    huishouden: Huishouden
+    leden: list[Lid]
+    leefdomeinen: list[Leefdomein]
+    rijen: list[tuple[Lid, list[Cel]]]
+    huishoudenrij: list[HuishoudenCel]
+    peildatum: datetime.date
+
+    @property
+    def totaal(self) -> int:
+        return len(self.leden) * len(self.leefdomeinen)
+
+    @property
+    def aantal_compleet(self) -> int:
+        return sum(cel.compleet for _, cellen in self.rijen for cel in cellen)
+
+    @property
+    def is_compleet(self) -> bool:
+        return self.totaal > 0 and self.aantal_compleet == self.totaal
+
+    @property
+    def ontbrekend(self) -> list[Cel]:
+        return [cel for _, cellen in self.rijen for cel in cellen if not cel.compleet]
+
+    def actuele_score(self, domein_code: str) -> list[tuple[Lid, int]]:
+        """(member, score) of the current numeric scores on one domain."""
+        return [
+            (cel.lid, cel.beoordeling.score)
+            for _, cellen in self.rijen
+            for cel in cellen
+            if cel.leefdomein.code == domein_code and cel.beoordeling and cel.beoordeling.score
+        ]
+
+
+def domeinmatrix(huishouden: Huishouden, *, peildatum: datetime.date | None = None) -> Domeinmatrix:
+    """The matrix of a household in three queries, whatever its size: active members,
+    active domains, and the latest assessment per member and domain (DISTINCT ON)."""
+    peildatum = peildatum or timezone.localdate()
+    grens = months_ago(peildatum, settings.LEEFDOMEIN_ACTUEEL_MAANDEN)
+    leden = list(huishouden.leden.filter(einddatum__isnull=True).order_by("geboortedatum", "id"))
+    leefdomeinen = list(Leefdomein.objects.filter(actief=True).order_by("volgorde"))
+    actueel = {
+        (b.lid_id, b.leefdomein_id): b
+        for b in Beoordeling.objects.filter(lid__in=[lid.pk for lid in leden])
+        .select_related("beoordeeld_door")
+        .current()
+    }
+    rijen = []
+    for lid in leden:
+        cellen = []
+        for domein in leefdomeinen:
+            beoordeling = actueel.get((lid.pk, domein.pk))
+            cellen.append(
+                Cel(
+                    lid=lid,
+                    leefdomein=domein,
+                    beoordeling=beoordeling,
+                    actueel=beoordeling is not None and beoordeling.beoordeeld_op >= grens,
+                    nvt_voorgesteld=domein.nvt_voorgesteld_voor(lid, peildatum),
+                )
+            )
+        rijen.append((lid, cellen))
+    huishoudenrij = []
+    for index, domein in enumerate(leefdomeinen):
+        scores = [
+            cellen[index].beoordeling.score
+            for _, cellen in rijen
+            if cellen[index].beoordeling and cellen[index].beoordeling.score
+        ]
+        huishoudenrij.append(
+            HuishoudenCel(
+                leefdomein=domein,
+                laagste_score=min(scores) if scores else None,
+                aantal_zorgen=sum(score <= 2 for score in scores),
+            )
+        )
+    return Domeinmatrix(huishouden, leden, leefdomeinen, rijen, huishoudenrij, peildatum)

@@ -41,9 +41,12 @@ def test_entries_are_numbered_and_chained_by_the_database(professional):
 )
 def test_update_and_delete_are_rejected_also_as_raw_sql(professional, sql):
     _entries(professional, 1)
-    with pytest.raises(IntegrityError, match="alleen aan te vullen"):
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(sql)
+    with (
+        pytest.raises(IntegrityError, match="alleen aan te vullen"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(sql)
     assert Toegangslog.objects.count() == 1
 
 
@@ -58,7 +61,7 @@ def test_orm_update_is_rejected(professional):
 @pytest.mark.django_db
 def test_verification_passes_on_an_untouched_chain(professional, capsys):
     _entries(professional, 5)
-    count, problems, head = verify_chain()
+    count, problems, _head = verify_chain()
     assert (count, problems) == (5, [])
     call_command("verify_toegangslog")
     assert "in orde: 5 regels" in capsys.readouterr().out
