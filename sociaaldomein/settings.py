@@ -6,6 +6,7 @@ ALLOWED_HOSTS, CSRF_TRUSTED_ORIGINS and DATABASE_URL; `manage.py check --deploy`
 clean.
 """
 
+import datetime
 import os
 import sys
 from pathlib import Path
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "guardian",
     "django_tasks_db",
+    "axes",
     "sociaaldomein",
     "huishoudens",
     "casussen",
@@ -78,6 +80,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "sociaaldomein.middleware.SessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 FORM_RENDERER = "sociaaldomein.forms.FormRenderer"
@@ -138,6 +141,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "sociaaldomein.User"
 AUTHENTICATION_BACKENDS = [
+    # django-axes first: refuses a locked-out username/IP before the password is checked
+    "axes.backends.AxesStandaloneBackend",
     "sociaaldomein.auth.RoleAwareModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
@@ -165,6 +170,15 @@ SESSION_ABSOLUTE_LIFETIME = 10 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Brute force: 5 failed logins for one username from one IP address lock that combination
+# for 15 minutes; other users (and the same user from elsewhere) can still log in.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
+AXES_VERBOSE = False
 
 # django-guardian: no anonymous user object; grants are direct foreign-key models.
 ANONYMOUS_USER_NAME = None
