@@ -76,6 +76,15 @@ run: db  ## Install, migrate, load demo data and serve at http://127.0.0.1:8000
 test: db  ## Run the whole suite (unit, view and browser tests) on PostgreSQL
 	@$(DB_ENV); $(PY) -m pytest $(PYTEST_ARGS)
 
+.PHONY: backup
+backup: db  ## pg_dump the database to backups/eenplan-<time>.dump
+	@$(DB_ENV); $(PY) manage.py backup
+
+.PHONY: restore
+restore: db  ## Restore FILE=backups/….dump into an EMPTY database (TARGET_DATABASE_URL or the configured one)
+	@test -n "$(FILE)" || { echo "gebruik: make restore FILE=backups/eenplan-….dump [TARGET_DATABASE_URL=…]"; exit 2; }
+	@$(DB_ENV); $(PY) manage.py restore "$(FILE)" $(if $(TARGET_DATABASE_URL),--database-url "$(TARGET_DATABASE_URL)")
+
 .PHONY: lint
 lint: $(STAMP)  ## ruff check and format check
 	@$(PY) -m ruff check .
