@@ -1,15 +1,19 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.postgres.aggregates import ArrayAgg, JSONBAgg
-from django.db.models import F, Q
-from django.db.models.functions import JSONObject
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, JSONObject
+
+from sociaaldomein.models import Notificatie
 
 
 class RoleAwareModelBackend(ModelBackend):
-    """ModelBackend that loads the user with its roles and teams in a single query.
+    """ModelBackend that loads the user with roles, teams and the number of unread
+    notifications in a single query.
 
-    Every request needs the roles (navigation, permissions) and the team ids (scoping of
-    case data); loading them with the user keeps the per-page query count constant.
+    Every request needs the roles (navigation, permissions), the team ids (scoping of
+    case data) and the count in the header; loading them with the user keeps the per-page
+    query count constant.
     """
 
     def get_user(self, user_id):
@@ -26,6 +30,17 @@ class RoleAwareModelBackend(ModelBackend):
                     filter=Q(teams__isnull=False),
                     default=[],
                 ),
+                _ongelezen=Coalesce(
+                    Subquery(
+                        Notificatie.objects.filter(
+                            ontvanger=OuterRef("pk"), gelezen_op__isnull=True
+                        )
+                        .values("ontvanger")
+                        .annotate(n=Count("pk"))
+                        .values("n")
+                    ),
+                    0,
+                ),
             )
             .first()
         )
@@ -33,4 +48,5 @@ class RoleAwareModelBackend(ModelBackend):
             return None
         user.rol_namen = frozenset(user._rol_namen)
         user.team_info = sorted(user._team_info, key=lambda team: team["naam"])
+        user.ongelezen_meldingen = user._ongelezen
         return user

@@ -29,27 +29,57 @@ class SecurityHeadersMiddleware:
         return response
 
 
-class SessionLifetimeMiddleware:
-    """An absolute session lifetime on top of the idle timeout (SESSION_COOKIE_AGE).
+def background(view_func):
+    """Mark a view as a background poll (e.g. the header counter): it does not count as
+    activity, so polling never keeps an idle session alive."""
+    view_func.achtergrond = True
+    return view_func
 
-    A session ends at the latest SESSION_ABSOLUTE_LIFETIME seconds after login, however
-    active the user is: a forgotten, shared workstation does not stay logged in for days.
+
+class SessionLifetimeMiddleware:
+    """Idle timeout and absolute lifetime of a session.
+
+    - idle: SESSION_IDLE_TIMEOUT seconds without a request by the user end the session
+      (background polls do not count, see `background`);
+    - absolute: SESSION_ABSOLUTE_LIFETIME seconds after login, whatever the activity, so
+      a forgotten shared workstation does not stay logged in for days.
+    The last activity is written at most once a minute, not on every request.
     """
 
-    KEY = "_sessie_begonnen"
+    BEGONNEN = "_sessie_begonnen"
+    ACTIEF = "_sessie_actief"
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.user.is_authenticated:
-            now = time.time()
-            started = request.session.setdefault(self.KEY, now)
-            if now - started > settings.SESSION_ABSOLUTE_LIFETIME:
-                logout(request)
-                messages.info(request, "Uw sessie is verlopen. Log opnieuw in.")
-                return redirect(settings.LOGIN_URL)
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not request.user.is_authenticated:
+            return None
+        now = time.time()
+        session = request.session
+        started = session.setdefault(self.BEGONNEN, now)
+        last = session.get(self.ACTIEF, started)
+        if now - started > settings.SESSION_ABSOLUTE_LIFETIME:
+            return self._expire(request, "Uw sessie is na 10 uur beëindigd. Log opnieuw in.")
+        if now - last > settings.SESSION_IDLE_TIMEOUT:
+            return self._expire(
+                request, "Uw sessie is verlopen na 30 minuten zonder activiteit. Log opnieuw in."
+            )
+        if not getattr(view_func, "achtergrond", False) and now - last > 60:
+            session[self.ACTIEF] = now
+        return None
+
+    def _expire(self, request, message: str):
+        logout(request)
+        messages.info(request, message)
+        if getattr(request, "htmx", False):
+            response = HttpResponse(status=204)
+            response["HX-Redirect"] = resolve_url(settings.LOGIN_URL)
+            return response
+        return redirect(settings.LOGIN_URL)
 
 
 class HtmxLoginRequiredMiddleware(LoginRequiredMiddleware):

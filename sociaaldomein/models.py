@@ -54,6 +54,10 @@ class User(AbstractUser):
     def team_info(self) -> list[dict]:
         return list(self.teams.order_by("naam").values("id", "naam"))
 
+    @cached_property
+    def ongelezen_meldingen(self) -> int:
+        return self.notificaties.filter(gelezen_op__isnull=True).count()
+
     @property
     def team_ids(self) -> list[int]:
         return [team["id"] for team in self.team_info]

@@ -162,11 +162,12 @@ AUTH_PASSWORD_VALIDATORS = [
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
-# Idle timeout: 30 minutes without a request ends the session (the cookie age is renewed
-# on every request). Absolute lifetime: 10 hours after login, whatever the activity.
-SESSION_COOKIE_AGE = 30 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# Idle timeout 30 minutes, absolute lifetime 10 hours (SessionLifetimeMiddleware); the
+# cookie itself lives no longer than the absolute lifetime and dies with the browser.
+SESSION_IDLE_TIMEOUT = 30 * 60
 SESSION_ABSOLUTE_LIFETIME = 10 * 60 * 60
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_LIFETIME
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -8,6 +8,10 @@ from sociaaldomein.forms import LoginForm
 urlpatterns = [
     path("", views.start, name="start"),
     path("healthz", views.healthz, name="healthz"),
+    path("meldingen/", views.meldingen, name="meldingen"),
+    path("meldingen/teller/", views.meldingen_teller, name="meldingen_teller"),
+    path("meldingen/gelezen/", views.meldingen_gelezen, name="meldingen_gelezen"),
+    path("meldingen/<int:pk>/gelezen/", views.melding_gelezen, name="melding_gelezen"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(

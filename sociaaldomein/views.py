@@ -2,12 +2,18 @@ import logging
 import sys
 
 from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
+
+from sociaaldomein.middleware import background
+from sociaaldomein.models import Notificatie
 
 logger = logging.getLogger(__name__)
 
@@ -16,6 +22,36 @@ logger = logging.getLogger(__name__)
 def start(request: HttpRequest) -> HttpResponse:
     """Mijn werk: the start page after login."""
     return render(request, "sociaaldomein/start.html")
+
+
+@require_GET
+def meldingen(request: HttpRequest) -> HttpResponse:
+    """The user's own notifications, newest first."""
+    page = Paginator(request.user.notificaties.all(), 25).get_page(request.GET.get("pagina"))
+    return render(request, "sociaaldomein/meldingen.html", {"page": page})
+
+
+@require_POST
+def melding_gelezen(request: HttpRequest, pk: int) -> HttpResponse:
+    """Mark one notification read and go where it points (only the user's own)."""
+    melding = get_object_or_404(Notificatie, pk=pk, ontvanger=request.user)
+    if melding.gelezen_op is None:
+        Notificatie.objects.filter(pk=melding.pk).update(gelezen_op=timezone.now())
+    target = melding.url if url_has_allowed_host_and_scheme(melding.url, None) else ""
+    return redirect(target or "meldingen")
+
+
+@require_POST
+def meldingen_gelezen(request: HttpRequest) -> HttpResponse:
+    request.user.notificaties.filter(gelezen_op__isnull=True).update(gelezen_op=timezone.now())
+    return redirect("meldingen")
+
+
+@background
+@require_GET
+def meldingen_teller(request: HttpRequest) -> HttpResponse:
+    """The header counter, polled by htmx; a poll does not keep the session alive."""
+    return render(request, "base.html#meldingen-teller")
 
 
 @login_not_required

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sociaaldomein.models import Notificatie
 from sociaaldomein.roles import Rol
 from tests.huishoudens.factories import BeoordelingFactory, HuishoudenFactory, LidFactory
 from tests.sociaaldomein.factories import TeamFactory, UserFactory
@@ -45,4 +46,7 @@ def maak_wereld() -> Wereld:
     lid = LidFactory(huishouden=huishouden)
     w.objects["lid"] = lid
     w.objects["beoordeling"] = BeoordelingFactory(lid=lid, beoordeeld_door=w.users["professional"])
+    w.objects["melding"] = Notificatie.objects.create(
+        ontvanger=w.users["teamleider"], tekst="Veiligheidszorg gemeld", url="/"
+    )
     return w

@@ -84,9 +84,9 @@ def test_start_page_shows_team_and_role_in_constant_queries(
 ):
     team_zuid.leden.add(professional)
     client = client_for(professional)
-    # session, user with roles and teams in one query, and the session save that renews
-    # the idle timeout (an UPDATE inside a savepoint: 3 statements)
-    with django_assert_num_queries(5):
+    client.get(reverse("start"))  # the first request after login records activity
+    # the session, and the user with roles, teams and unread count in one query
+    with django_assert_num_queries(2):
         response = client.get(reverse("start"))
     assert response.status_code == 200
     assert "Professional" in response.text
@@ -116,17 +116,43 @@ def test_session_ends_after_its_absolute_lifetime(client_for, professional, sett
     client = client_for(professional)
     assert client.get(reverse("start")).status_code == 200
     session = client.session
-    session[SessionLifetimeMiddleware.KEY] = time.time() - settings.SESSION_ABSOLUTE_LIFETIME - 1
+    session[SessionLifetimeMiddleware.BEGONNEN] = (
+        time.time() - settings.SESSION_ABSOLUTE_LIFETIME - 1
+    )
+    session[SessionLifetimeMiddleware.ACTIEF] = time.time()  # active until the very end
     session.save()
     response = client.get(reverse("start"))
     assert response.status_code == 302
     assert client.get(reverse("start")).status_code == 302
 
 
-def test_session_idle_timeout_is_thirty_minutes(settings):
-    assert settings.SESSION_COOKIE_AGE == 30 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+@pytest.mark.django_db
+def test_session_ends_after_thirty_idle_minutes(client_for, professional, settings):
+    client = client_for(professional)
+    assert client.get(reverse("start")).status_code == 200
+    session = client.session
+    session[SessionLifetimeMiddleware.ACTIEF] = time.time() - 31 * 60
+    session.save()
+    response = client.get(reverse("start"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+    assert client.get(reverse("start")).status_code == 302
+
+
+@pytest.mark.django_db
+def test_activity_within_thirty_minutes_keeps_the_session(client_for, professional):
+    client = client_for(professional)
+    session = client.session
+    session[SessionLifetimeMiddleware.ACTIEF] = time.time() - 29 * 60
+    session.save()
+    assert client.get(reverse("start")).status_code == 200
+    assert client.session[SessionLifetimeMiddleware.ACTIEF] > time.time() - 5
+
+
+def test_session_limits_are_thirty_minutes_idle_and_ten_hours_absolute(settings):
+    assert settings.SESSION_IDLE_TIMEOUT == 30 * 60
     assert settings.SESSION_ABSOLUTE_LIFETIME == 10 * 60 * 60
+    assert settings.SESSION_COOKIE_AGE <= settings.SESSION_ABSOLUTE_LIFETIME
 
 
 @pytest.mark.django_db

@@ -68,6 +68,20 @@ MATRIX: dict[str, Regel] = {
         post=per_rol(default=302),
         writes=frozenset(ROLLEN),
     ),
+    "meldingen": Regel(get=IEDEREEN),
+    "meldingen_teller": Regel(get=IEDEREEN),
+    # POST without a body: marks the user's own notifications read (writes) and redirects
+    "meldingen_gelezen": Regel(
+        get=per_rol(default=405), post=per_rol(default=302), writes=frozenset(ROLLEN)
+    ),
+    # another user's notification (the world's, owned by the teamleider): 404 for everyone
+    # else; for the owner a redirect
+    "melding_gelezen": Regel(
+        get=per_rol(default=405),
+        post=per_rol(default=404, teamleider=302),
+        kwargs=lambda w: {"pk": w.melding.pk},
+        writes=frozenset({"teamleider"}),
+    ),
     "huishoudens:lijst": Regel(get=per_rol(default=200)),
     "huishoudens:detail": Regel(get=TEAM_LEZEN, kwargs=lambda w: {"pk": w.huishouden.pk}),
 }
