@@ -76,6 +76,11 @@ run: db  ## Install, migrate, load demo data and serve at http://127.0.0.1:8000
 test: db  ## Run the whole suite (unit, view and browser tests) on PostgreSQL
 	@$(DB_ENV); $(PY) -m pytest $(PYTEST_ARGS)
 
+.PHONY: chaos
+chaos: db  ## Restart PostgreSQL under load: fast friendly 503s, then recovery without restarting the app
+	@if [ -n "$${DATABASE_URL:-}" ]; then echo "make chaos draait alleen op de lokale cluster"; exit 2; fi
+	@$(PY) tests/bench/chaos.py
+
 .PHONY: backup
 backup: db  ## pg_dump the database to backups/eenplan-<time>.dump
 	@$(DB_ENV); $(PY) manage.py backup
