@@ -4,11 +4,15 @@
 Chromium (apt package `chromium`, installed by .ci/run).
 """
 
+import json
 import shutil
+from pathlib import Path
 
 import pytest
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+AXE = Path(__file__).resolve().parents[1] / "vendor" / "axe.min.js"
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def pytest_collection_modifyitems(items):
@@ -56,3 +60,34 @@ def login(page, live_server):
         return page
 
     return do_login
+
+
+@pytest.fixture
+def axe(page):
+    """Run axe-core (vendored from npm) on the current page: no serious or critical
+    WCAG 2.1 AA violations. Returns the full result for further assertions."""
+
+    def check(context: str = "document"):
+        if not page.evaluate("typeof window.axe !== 'undefined'"):
+            # evaluated through the DevTools protocol: the page's CSP (no inline scripts)
+            # stays in force for everything else
+            page.evaluate(AXE.read_text() + "\n;undefined")
+        result = page.evaluate(
+            "([ctx, tags]) => axe.run(ctx === 'document' ? document : ctx,"
+            " {runOnly: {type: 'tag', values: tags}})",
+            [context, WCAG_AA],
+        )
+        serious = [
+            {
+                "id": v["id"],
+                "impact": v["impact"],
+                "help": v["help"],
+                "nodes": [n["target"] for n in v["nodes"]][:5],
+            }
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        assert not serious, f"{page.url}: " + json.dumps(serious, indent=2, ensure_ascii=False)
+        return result
+
+    return check
