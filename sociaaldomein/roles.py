@@ -28,6 +28,11 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "huishoudens.view_leefdomein",
         "huishoudens.add_leefdomein",
         "huishoudens.change_leefdomein",
+        *[
+            f"toetsing.{action}_{model}"
+            for model in ("wet", "grondwaarde", "artikel")
+            for action in ("view", "add", "change")
+        ],
     ],
 }
 

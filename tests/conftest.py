@@ -26,6 +26,7 @@ PASSWORD = "correct-horse-battery"
 # and once per session (a reused test database may have been flushed last).
 REFERENCE_DATA = [
     ("huishoudens.migrations.0002_leefdomeinen_zrm", "add_domains"),
+    ("toetsing.migrations.0002_wetten_grondwaarden_artikelen", "add_reference_data"),
 ]
 
 

@@ -1,0 +1,41 @@
+from django.contrib import admin
+
+from toetsing.models import Artikel, Grondwaarde, Wet
+
+
+class GrondwaardeInline(admin.TabularInline):
+    model = Grondwaarde
+    extra = 0
+    fields = ["naam", "toelichting", "volgorde", "actief"]
+
+
+class ArtikelInline(admin.TabularInline):
+    model = Artikel
+    extra = 0
+    fields = ["nummer", "titel", "betekenis", "altijd_toetsen", "afwijkingsgrond", "ingetrokken_op"]
+
+
+@admin.register(Wet)
+class WetAdmin(admin.ModelAdmin):
+    """Laws and local rules with their core values and articles, for the beheerder.
+
+    Nothing is deleted: a core value is switched off, an article is retired with a date,
+    so toetsen that cited them stay readable."""
+
+    list_display = ["afkorting", "naam", "soort", "actief"]
+    list_filter = ["soort", "actief"]
+    search_fields = ["afkorting", "naam"]
+    inlines = [GrondwaardeInline, ArtikelInline]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Artikel)
+class ArtikelAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "altijd_toetsen", "afwijkingsgrond", "ingetrokken_op"]
+    list_filter = ["wet", "altijd_toetsen", "afwijkingsgrond"]
+    search_fields = ["nummer", "titel", "betekenis"]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
