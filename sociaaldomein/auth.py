@@ -50,3 +50,13 @@ class RoleAwareModelBackend(ModelBackend):
         user.team_info = sorted(user._team_info, key=lambda team: team["naam"])
         user.ongelezen_meldingen = user._ongelezen
         return user
+
+
+def axes_username(request, credentials) -> str:
+    """The username django-axes records for a login attempt, made safe to store.
+
+    Axes keeps the raw username of failed attempts in a varchar(255); a hostile 100 kB
+    string or a NUL byte would turn a failed login into a server error.
+    """
+    raw = (credentials or {}).get("username") or request.POST.get("username", "")
+    return str(raw).replace("\x00", "")[:150]

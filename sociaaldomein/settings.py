@@ -180,6 +180,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
 AXES_VERBOSE = False
+AXES_USERNAME_CALLABLE = "sociaaldomein.auth.axes_username"
 
 # django-guardian: no anonymous user object; grants are direct foreign-key models.
 ANONYMOUS_USER_NAME = None
