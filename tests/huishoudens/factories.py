@@ -2,10 +2,17 @@ import datetime
 import itertools
 
 import factory
+from django.contrib.auth.models import Permission
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from huishoudens.models import Beoordeling, Huishouden, Leefdomein, Lid
+from huishoudens.models import (
+    Beoordeling,
+    Huishouden,
+    HuishoudenUserObjectPermission,
+    Leefdomein,
+    Lid,
+)
 from huishoudens.validators import is_valid_bsn
 from tests.sociaaldomein.factories import TeamFactory, UserFactory
 
@@ -71,3 +78,28 @@ class BeoordelingFactory(DjangoModelFactory):
     eigen_visie = "Het gaat wel."
     beoordeeld_op = factory.LazyFunction(timezone.localdate)
     beoordeeld_door = factory.SubFactory(UserFactory)
+
+
+class HuishoudenUserObjectPermissionFactory(DjangoModelFactory):
+    """A household shared with one user (django-guardian direct foreign key grant)."""
+
+    class Meta:
+        model = HuishoudenUserObjectPermission
+
+    content_object = factory.SubFactory(HuishoudenFactory)
+    user = factory.SubFactory(UserFactory)
+    permission = factory.LazyFunction(
+        lambda: Permission.objects.get(
+            content_type__app_label="huishoudens", codename="view_huishouden"
+        )
+    )
+    reden = "Gezamenlijke aanpak"
+
+    class Params:
+        wijzigen = factory.Trait(
+            permission=factory.LazyFunction(
+                lambda: Permission.objects.get(
+                    content_type__app_label="huishoudens", codename="change_huishouden"
+                )
+            )
+        )
