@@ -360,7 +360,9 @@ def collega_buiten_team(huishouden: Huishouden):
     return (
         User.objects.filter(is_active=True)
         .filter(Exists(roles), ~Exists(in_team))
-        .annotate(team_lijst=StringAgg("teams__naam", delimiter=Value(", "), distinct=True, default=""))
+        .annotate(
+            team_lijst=StringAgg("teams__naam", delimiter=Value(", "), distinct=True, default="")
+        )
         .order_by("first_name", "last_name", "id")
     )
 
