@@ -17,7 +17,7 @@ from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q, Value
-from django.db.models.functions import Coalesce, Lower, StrIndex
+from django.db.models.functions import Coalesce, Concat, Lower, StrIndex
 from django.urls import reverse
 from django.utils import timezone
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
@@ -145,7 +145,8 @@ class HuishoudenQuerySet(models.QuerySet):
 
         Every word must occur in `zoektekst` (any order). Words of three characters or
         more are LIKE '%word%' conditions the trigram GIN index answers; shorter words
-        cannot use a trigram index, so they only filter the rows it found. A postcode
+        cannot use a trigram index, so they only filter the rows it found, and must
+        start a word ('de' matches 'de Wit', not 'Huishouden'). A postcode
         typed with or without space ('7411 ab', '7411AB') becomes one word. Digits only
         (3 or more) also find the households of an active member whose BSN starts with
         them: a UNION of two index scans, so the planner never has to scan the table for
@@ -173,9 +174,9 @@ class HuishoudenQuerySet(models.QuerySet):
         matches = self.filter(condition)
         for index, word in enumerate(word for word in words if len(word) < 3):
             alias = f"_kort_{index}"
-            matches = matches.alias(**{alias: StrIndex("zoektekst", Value(word))}).filter(
-                **{f"{alias}__gt": 0}
-            )
+            # a short word must start a word: 'de' in 'de wit', not in 'huishouden'
+            position = StrIndex(Concat(Value(" "), "zoektekst"), Value(f" {word}"))
+            matches = matches.alias(**{alias: position}).filter(**{f"{alias}__gt": 0})
         return matches
 
     def sorted_for_search(self, *fields: str) -> HuishoudenQuerySet:

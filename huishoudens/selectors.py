@@ -372,7 +372,7 @@ def recente_activiteit(huishouden: Huishouden, *, aantal: int = 8) -> list[Activ
     beoordelingen = list(
         Beoordeling.objects.filter(lid__huishouden=huishouden)
         .select_related("lid", "leefdomein", "beoordeeld_door")
-        .order_by("-aangemaakt_op", "-id")[:aantal]
+        .order_by("-beoordeeld_op", "-id")[:aantal]
     )
     log = list(
         Toegangslog.objects.filter(
@@ -386,7 +386,12 @@ def recente_activiteit(huishouden: Huishouden, *, aantal: int = 8) -> list[Activ
     )
     items = [
         Activiteit(
-            tijdstip=b.aangemaakt_op,
+            # the day it was assessed, at the time it was recorded
+            tijdstip=timezone.make_aware(
+                datetime.datetime.combine(
+                    b.beoordeeld_op, timezone.localtime(b.aangemaakt_op).time()
+                )
+            ),
             wat=f"{b.leefdomein.naam} beoordeeld voor {b.lid.voornamen}",
             wie=b.beoordeeld_door.weergavenaam,
             beoordeling=b,

@@ -57,6 +57,7 @@ class HuishoudenFactory(DjangoModelFactory):
 class LidFactory(DjangoModelFactory):
     class Meta:
         model = Lid
+        skip_postgeneration_save = True
 
     huishouden = factory.SubFactory(HuishoudenFactory)
     voornamen = factory.Faker("first_name", locale="nl_NL")
@@ -65,6 +66,15 @@ class LidFactory(DjangoModelFactory):
     relatie = Lid.Relatie.HOOFDBEWONER
     bsn = factory.LazyFunction(next_bsn)
     lid_sinds = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=30))
+
+    @factory.post_generation
+    def zoektekst(self, create, extracted, **kwargs):
+        """Keep the household findable by member names, as the services do."""
+        if create:
+            huishouden = self.huishouden
+            Huishouden.objects.filter(pk=huishouden.pk).update(
+                zoektekst=huishouden.build_zoektekst()
+            )
 
 
 class BeoordelingFactory(DjangoModelFactory):
