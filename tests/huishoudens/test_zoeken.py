@@ -7,7 +7,6 @@ from huishoudens.models import Huishouden, clean_search_query
 from tests.huishoudens.factories import (
     HuishoudenFactory,
     HuishoudenUserObjectPermissionFactory,
-    LidFactory,
 )
 
 pytestmark = pytest.mark.django_db
