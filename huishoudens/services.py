@@ -106,9 +106,13 @@ def create_huishouden(
         if name in gegevens:
             setattr(huishouden, name, gegevens[name])
     huishouden.status = Huishouden.Status.AANGEMELD
+    lid = Lid(huishouden=huishouden, **{k: v for k, v in eerste_lid.items() if k in LID_VELDEN})
+    if not (huishouden.naam or "").strip():
+        huishouden.naam = f"Huishouden {lid.achternaam_volledig}".strip()
+    if not (huishouden.wijk or "").strip():
+        huishouden.wijk = team.wijk
     huishouden.full_clean()
     huishouden.save(force_insert=True)
-    lid = Lid(huishouden=huishouden, **{k: v for k, v in eerste_lid.items() if k in LID_VELDEN})
     if not lid.lid_sinds or lid.lid_sinds < huishouden.aangemeld_op:
         lid.lid_sinds = min(huishouden.aangemeld_op, timezone.localdate())
     lid.full_clean()

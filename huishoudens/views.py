@@ -309,7 +309,8 @@ def lid_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            log_change(request, huishouden, onderwerp="lid", object_id=lid.pk, leden=[lid.pk])
+            log_change(request, huishouden, onderwerp="lid", object_id=lid.pk, leden=[lid.pk],
+                       actie=Actie.AANGEMAAKT)  # fmt: skip
             url = f"{huishouden.get_absolute_url()}#leefdomeinen"
             return _done(request, url, f"{lid.volledige_naam} is toegevoegd.")
     context = {"huishouden": huishouden, "form": form}
