@@ -309,8 +309,14 @@ def lid_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            log_change(request, huishouden, onderwerp="lid", object_id=lid.pk, leden=[lid.pk],
-                       actie=Actie.AANGEMAAKT)  # fmt: skip
+            log_change(
+                request,
+                huishouden,
+                onderwerp="lid",
+                object_id=lid.pk,
+                leden=[lid.pk],
+                actie=Actie.AANGEMAAKT,
+            )
             url = f"{huishouden.get_absolute_url()}#leefdomeinen"
             return _done(request, url, f"{lid.volledige_naam} is toegevoegd.")
     context = {"huishouden": huishouden, "form": form}
@@ -330,9 +336,11 @@ def lid_wijzigen(request: HttpRequest, pk: int, lid_pk: int) -> HttpResponse:
     if data is not None and form.is_valid():
         try:
             services.update_lid(
-                lid=lid, versie=form.cleaned_data["versie"], gegevens=form.cleaned_data,
+                lid=lid,
+                versie=form.cleaned_data["versie"],
+                gegevens=form.cleaned_data,
                 door=request.user,
-            )  # fmt: skip
+            )
         except VersionConflict as error:
             conflict = _conflict(form, error.current, services.LID_VELDEN)
         except ValidationError as error:
@@ -353,9 +361,12 @@ def lid_vertrek(request: HttpRequest, pk: int, lid_pk: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             services.end_lid(
-                lid=lid, versie=data["versie"], einddatum=data["einddatum"],
-                reden=data["reden_vertrek"], door=request.user,
-            )  # fmt: skip
+                lid=lid,
+                versie=data["versie"],
+                einddatum=data["einddatum"],
+                reden=data["reden_vertrek"],
+                door=request.user,
+            )
         except VersionConflict:
             form.add_error(None, "Iemand anders heeft dit lid intussen gewijzigd.")
         except ValidationError as error:
@@ -394,8 +405,13 @@ def beoordelen(request: HttpRequest, pk: int, lid_pk: int, domein: str) -> HttpR
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            log_change(request, huishouden, onderwerp="beoordeling", object_id=opgeslagen.pk,
-                       leden=[lid.pk])  # fmt: skip
+            log_change(
+                request,
+                huishouden,
+                onderwerp="beoordeling",
+                object_id=opgeslagen.pk,
+                leden=[lid.pk],
+            )
             if not request.htmx:
                 messages.success(request, f"{leefdomein.naam} van {lid.voornamen} is opgeslagen.")
                 return redirect(f"{huishouden.get_absolute_url()}#cel-{lid.pk}-{leefdomein.pk}")
@@ -467,14 +483,23 @@ def delen(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             services.share_huishouden(
-                huishouden=huishouden, gebruiker=data["gebruiker"], recht=data["recht"],
-                geldig_tot=data["geldig_tot"], reden=data["reden"], door=request.user,
-            )  # fmt: skip
+                huishouden=huishouden,
+                gebruiker=data["gebruiker"],
+                recht=data["recht"],
+                geldig_tot=data["geldig_tot"],
+                reden=data["reden"],
+                door=request.user,
+            )
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            log_change(request, huishouden, onderwerp="delen", object_id=data["gebruiker"].pk,
-                       actie=Actie.AANGEMAAKT)  # fmt: skip
+            log_change(
+                request,
+                huishouden,
+                onderwerp="delen",
+                object_id=data["gebruiker"].pk,
+                actie=Actie.AANGEMAAKT,
+            )
             url = reverse("huishoudens:delen", args=[pk])
             return _done(request, url, f"Gedeeld met {data['gebruiker'].weergavenaam}.")
     context = {"huishouden": huishouden, "form": form, "gedeeld": gedeeld_met(huishouden)}

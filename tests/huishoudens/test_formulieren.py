@@ -33,8 +33,12 @@ def _nieuw(**extra):
 
 
 def _lid(**extra):
-    data = {"voornamen": "Noor", "achternaam": "Jansen", "geboortedatum": "2015-02-03",
-            "relatie": "kind"}  # fmt: skip
+    data = {
+        "voornamen": "Noor",
+        "achternaam": "Jansen",
+        "geboortedatum": "2015-02-03",
+        "relatie": "kind",
+    }
     data.update(extra)
     return data
 
@@ -170,9 +174,13 @@ def test_a_parent_younger_than_a_child_is_refused_too(
     client_for, professional, huishouden, ouder, kind
 ):
     url = reverse("huishoudens:lid_wijzigen", args=[huishouden.pk, ouder.pk])
-    data = _lid(voornamen="Emma", geboortedatum=jaren_geleden(10).isoformat(),
-                relatie="ouder_verzorger", lid_sinds=ouder.lid_sinds.isoformat(),
-                versie=ouder.versie)  # fmt: skip
+    data = _lid(
+        voornamen="Emma",
+        geboortedatum=jaren_geleden(10).isoformat(),
+        relatie="ouder_verzorger",
+        lid_sinds=ouder.lid_sinds.isoformat(),
+        versie=ouder.versie,
+    )
     response = client_for(professional).post(url, data)
     assert "minder dan 12 jaar jonger" in response.text
 
@@ -206,11 +214,18 @@ def test_a_duplicate_bsn_never_reveals_another_teams_household(
 def test_a_bsn_is_free_again_after_the_member_left(client_for, professional, huishouden, ouder):
     bsn = ouder.bsn
     client = client_for(professional)
-    client.post(reverse("huishoudens:lid_vertrek", args=[huishouden.pk, ouder.pk]),
-                {"einddatum": timezone.localdate().isoformat(), "reden_vertrek": "Verhuisd",
-                 "versie": ouder.versie})  # fmt: skip
-    response = client.post(reverse("huishoudens:lid_nieuw", args=[huishouden.pk]),
-                           _lid(bsn=bsn, geboortedatum="1980-01-01", relatie="hoofdbewoner"))  # fmt: skip
+    client.post(
+        reverse("huishoudens:lid_vertrek", args=[huishouden.pk, ouder.pk]),
+        {
+            "einddatum": timezone.localdate().isoformat(),
+            "reden_vertrek": "Verhuisd",
+            "versie": ouder.versie,
+        },
+    )
+    response = client.post(
+        reverse("huishoudens:lid_nieuw", args=[huishouden.pk]),
+        _lid(bsn=bsn, geboortedatum="1980-01-01", relatie="hoofdbewoner"),
+    )
     assert response.status_code == 302
     assert Lid.objects.filter(bsn=bsn).count() == 2
 
@@ -227,9 +242,14 @@ def test_a_member_leaves_with_date_and_reason_and_history_stays(
         client.post(url, {"einddatum": "", "reden_vertrek": "", "versie": kind.versie}).status_code
         == 200
     )
-    response = client.post(url, {"einddatum": timezone.localdate().isoformat(),
-                                 "reden_vertrek": "Woont bij de andere ouder",
-                                 "versie": kind.versie})  # fmt: skip
+    response = client.post(
+        url,
+        {
+            "einddatum": timezone.localdate().isoformat(),
+            "reden_vertrek": "Woont bij de andere ouder",
+            "versie": kind.versie,
+        },
+    )
     assert response.status_code == 302
     kind.refresh_from_db()
     assert kind.einddatum == timezone.localdate()
@@ -269,9 +289,16 @@ def test_the_second_editor_of_a_household_gets_a_conflict_with_the_current_value
     client_for, professional, teamleider, huishouden
 ):
     url = reverse("huishoudens:wijzigen", args=[huishouden.pk])
-    data = {"naam": huishouden.naam, "straat": "Kerkpad", "huisnummer": "3", "postcode": "7412 CD",
-            "woonplaats": "Voorbeeldstad", "wijk": "Noord",
-            "aangemeld_op": huishouden.aangemeld_op.isoformat(), "versie": 1}  # fmt: skip
+    data = {
+        "naam": huishouden.naam,
+        "straat": "Kerkpad",
+        "huisnummer": "3",
+        "postcode": "7412 CD",
+        "woonplaats": "Voorbeeldstad",
+        "wijk": "Noord",
+        "aangemeld_op": huishouden.aangemeld_op.isoformat(),
+        "versie": 1,
+    }
     first = client_for(professional).post(url, data)
     assert first.status_code == 302
     second = client_for(teamleider).post(url, {**data, "straat": "Molenstraat"})
@@ -289,9 +316,14 @@ def test_the_second_editor_of_a_member_gets_a_conflict(
     client_for, professional, teamleider, huishouden, ouder
 ):
     url = reverse("huishoudens:lid_wijzigen", args=[huishouden.pk, ouder.pk])
-    data = {"voornamen": "Emma", "achternaam": "Jansen", "relatie": "ouder_verzorger",
-            "geboortedatum": ouder.geboortedatum.isoformat(),
-            "lid_sinds": ouder.lid_sinds.isoformat(), "versie": 1}  # fmt: skip
+    data = {
+        "voornamen": "Emma",
+        "achternaam": "Jansen",
+        "relatie": "ouder_verzorger",
+        "geboortedatum": ouder.geboortedatum.isoformat(),
+        "lid_sinds": ouder.lid_sinds.isoformat(),
+        "versie": 1,
+    }
     assert client_for(professional).post(url, {**data, "telefoon": "0612345678"}).status_code == 302
     response = client_for(teamleider).post(url, {**data, "telefoon": "0687654321"})
     assert "intussen gewijzigd" in response.text and "0612345678" in response.text
@@ -308,9 +340,16 @@ def test_a_crafted_version_number_is_refused_cleanly(client_for, professional, h
 
 def test_editing_the_household_refreshes_the_search_text(client_for, professional, huishouden):
     url = reverse("huishoudens:wijzigen", args=[huishouden.pk])
-    data = {"naam": "Huishouden Kuipers", "straat": "Kerkpad", "huisnummer": "3",
-            "postcode": "7412cd", "woonplaats": "Voorbeeldstad", "wijk": "Noord",
-            "aangemeld_op": huishouden.aangemeld_op.isoformat(), "versie": 1}  # fmt: skip
+    data = {
+        "naam": "Huishouden Kuipers",
+        "straat": "Kerkpad",
+        "huisnummer": "3",
+        "postcode": "7412cd",
+        "woonplaats": "Voorbeeldstad",
+        "wijk": "Noord",
+        "aangemeld_op": huishouden.aangemeld_op.isoformat(),
+        "versie": 1,
+    }
     client_for(professional).post(url, data)
     assert Huishouden.objects.search("kuipers kerkpad 7412cd").get() == huishouden
 
@@ -319,10 +358,17 @@ def test_the_casusregisseur_must_be_of_the_households_team(
     client_for, professional, professional_zuid, huishouden
 ):
     url = reverse("huishoudens:wijzigen", args=[huishouden.pk])
-    data = {"naam": huishouden.naam, "straat": "Kerkpad", "huisnummer": "3",
-            "postcode": "7412 CD", "woonplaats": "Voorbeeldstad", "wijk": "Noord",
-            "casusregisseur": professional_zuid.pk,
-            "aangemeld_op": huishouden.aangemeld_op.isoformat(), "versie": 1}  # fmt: skip
+    data = {
+        "naam": huishouden.naam,
+        "straat": "Kerkpad",
+        "huisnummer": "3",
+        "postcode": "7412 CD",
+        "woonplaats": "Voorbeeldstad",
+        "wijk": "Noord",
+        "casusregisseur": professional_zuid.pk,
+        "aangemeld_op": huishouden.aangemeld_op.isoformat(),
+        "versie": 1,
+    }
     response = client_for(professional).post(url, data)
     assert "Deze keuze is niet beschikbaar" in response.text
     huishouden.refresh_from_db()

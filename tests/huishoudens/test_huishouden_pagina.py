@@ -59,8 +59,13 @@ def test_outdated_and_missing_cells_are_marked_in_words(
     client_for, professional, huishouden, ouder
 ):
     oud = timezone.localdate().replace(year=timezone.localdate().year - 1)
-    BeoordelingFactory(lid=ouder, leefdomein=Leefdomein.objects.get(code="justitie"),
-                       score=4, beoordeeld_door=professional, beoordeeld_op=oud)  # fmt: skip
+    BeoordelingFactory(
+        lid=ouder,
+        leefdomein=Leefdomein.objects.get(code="justitie"),
+        score=4,
+        beoordeeld_door=professional,
+        beoordeeld_op=oud,
+    )
     text = client_for(professional).get(_url(huishouden)).text
     assert f"Verouderd, {oud:%d-%m-%Y}" in text
     assert "score--verouderd" in text
@@ -78,9 +83,15 @@ def test_completeness_is_shown_with_text_and_number(
 
 def test_recent_activity_lists_assessments_and_changes(client_for, professional, huishouden, ouder):
     client = client_for(professional)
-    client.post(reverse("huishoudens:lid_nieuw", args=[huishouden.pk]),
-                {"voornamen": "Sem", "achternaam": "Jansen", "geboortedatum": "2012-05-01",
-                 "relatie": "kind"})  # fmt: skip
+    client.post(
+        reverse("huishoudens:lid_nieuw", args=[huishouden.pk]),
+        {
+            "voornamen": "Sem",
+            "achternaam": "Jansen",
+            "geboortedatum": "2012-05-01",
+            "relatie": "kind",
+        },
+    )
     BeoordelingFactory(lid=ouder, score=3, beoordeeld_door=professional)
     text = client.get(_url(huishouden)).text
     assert "Lid toegevoegd" in text

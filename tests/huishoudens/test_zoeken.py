@@ -29,9 +29,13 @@ def test_finds_a_household_by_part_of_its_name_address_postcode_or_member(
 def test_a_member_added_later_is_findable_by_name(professional, huishouden, client_for):
     client_for(professional).post(
         f"/huishoudens/{huishouden.pk}/leden/nieuw/",
-        {"voornamen": "Zoë", "achternaam": "Kuipers", "geboortedatum": "1980-01-01",
-         "relatie": "partner"},
-    )  # fmt: skip
+        {
+            "voornamen": "Zoë",
+            "achternaam": "Kuipers",
+            "geboortedatum": "1980-01-01",
+            "relatie": "partner",
+        },
+    )
     assert huishouden.pk in _found(professional, "zoe kuip")
 
 
