@@ -48,9 +48,9 @@ def test_the_matrix_has_every_domain_for_every_member_and_the_household(
     assert text.count("matrix__link") == 26
     # colour, number and label together
     assert (
-        '<span class="score score--2"><span class="score__getal">2</span> <span class="score__label">Niet zelfredzaam</span>'
-        in text
-    )
+        '<span class="score score--2"><span class="score__getal">2</span> '
+        '<span class="score__label">Niet zelfredzaam</span>'
+    ) in text
     assert "1 lid met zorgen" in text
     assert "n.v.t. voorgesteld" in text  # the toddler on work, for instance
 
