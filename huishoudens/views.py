@@ -95,6 +95,13 @@ def _validate_field(request: HttpRequest, *forms) -> HttpResponse:
     return HttpResponse(status=204)
 
 
+def _lid_of(huishouden: Huishouden, lid_pk: int, **filters) -> Lid:
+    """A member looked up within the household already loaded in scope (never by bare pk)."""
+    lid = get_object_or_404(Lid, pk=lid_pk, huishouden=huishouden, **filters)
+    lid.huishouden = huishouden
+    return lid
+
+
 def _add_errors(form, error: ValidationError) -> None:
     """Errors of a domain function next to the matching field, the rest above the form."""
     if not hasattr(error, "error_dict"):
@@ -326,7 +333,7 @@ def lid_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
 @GET_POST
 def lid_wijzigen(request: HttpRequest, pk: int, lid_pk: int) -> HttpResponse:
     huishouden = huishouden_for_change(request, pk, onderwerp="lid", object_id=lid_pk)
-    lid = get_object_or_404(Lid, pk=lid_pk, huishouden=huishouden)
+    lid = _lid_of(huishouden, lid_pk)
     data = request.POST if request.method == "POST" else None
     form = LidForm(data, instance=lid, user=request.user, huishouden=huishouden)
     form.enable_inline_validation(reverse("huishoudens:lid_wijzigen", args=[pk, lid_pk]))
@@ -355,7 +362,7 @@ def lid_wijzigen(request: HttpRequest, pk: int, lid_pk: int) -> HttpResponse:
 @GET_POST
 def lid_vertrek(request: HttpRequest, pk: int, lid_pk: int) -> HttpResponse:
     huishouden = huishouden_for_change(request, pk, onderwerp="lid", object_id=lid_pk)
-    lid = get_object_or_404(Lid, pk=lid_pk, huishouden=huishouden, einddatum__isnull=True)
+    lid = _lid_of(huishouden, lid_pk, einddatum__isnull=True)
     form = VertrekForm(request.POST or None, lid=lid)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -386,7 +393,7 @@ def lid_vertrek(request: HttpRequest, pk: int, lid_pk: int) -> HttpResponse:
 def beoordelen(request: HttpRequest, pk: int, lid_pk: int, domein: str) -> HttpResponse:
     loader = huishouden_for_change if request.method == "POST" else huishouden_for_view
     huishouden = loader(request, pk, onderwerp="beoordeling", object_id=lid_pk)
-    lid = get_object_or_404(Lid, pk=lid_pk, huishouden=huishouden)
+    lid = _lid_of(huishouden, lid_pk)
     leefdomein = get_object_or_404(Leefdomein, code=domein, actief=True)
     geschiedenis = beoordelingen_van(lid, leefdomein)
     vorige = max((b.pk for b in geschiedenis), default=None)
