@@ -463,10 +463,14 @@ def _assessment_saved(request, huishouden, lid, leefdomein, opgeslagen) -> HttpR
         "cel": matrix.cel(lid.pk, leefdomein.pk),
         "huishoudencel": matrix.huishoudencel(leefdomein.pk),
     }
+    # Table cells cannot stand alone in HTML: htmx takes out-of-band <td>s from a <template>.
+    cellen = "".join(
+        render_to_string(f"huishoudens/detail.html#{name}", context, request)
+        for name in ("cel", "huishoudencel")
+    )
     parts = [
         render_to_string("huishoudens/beoordeling.html#beoordeling-paneel", context, request),
-        render_to_string("huishoudens/detail.html#cel", context, request),
-        render_to_string("huishoudens/detail.html#huishoudencel", context, request),
+        f"<template>{cellen}</template>",
         render_to_string("huishoudens/detail.html#volledigheid", context, request),
     ]
     return HttpResponse("".join(parts))
