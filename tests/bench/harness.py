@@ -271,7 +271,7 @@ def _print(report: dict) -> None:
         f"{report['opwarmrondes']} opwarmrondes weggelaten, afwisselend uitgevoerd"
     )
     header = f"{'scenario':<22}" + "".join(
-        f"{f'p50@{s}':>11}{f'p95@{s}':>11}{f'q@{s}':>7}" for s in sizes
+        f"{f'p50@{s}':>12}{f'p95@{s}':>12}{f'q@{s}':>9}" for s in sizes
     )
     header += f"{f'{large}/{small} p50':>16}{'p95':>7}"
     print(header)
@@ -280,7 +280,7 @@ def _print(report: dict) -> None:
         line = f"{scenario['naam']:<22}"
         for size in sizes:
             cell = scenario["per_grootte"][str(size)]
-            line += f"{cell['p50_ms']:>9.1f}ms{cell['p95_ms']:>9.1f}ms{cell['queries']:>7}"
+            line += f"{cell['p50_ms']:>10.1f}ms{cell['p95_ms']:>10.1f}ms{cell['queries']:>9}"
         mark = "" if scenario["binnen_doel"] else "  (boven doel)"
         line += f"{scenario['ratio_p50']:>16.2f}{scenario['ratio_p95']:>7.2f}{mark}"
         print(line)

@@ -56,3 +56,12 @@ def test_seeded_demo_households_show_complete_partial_and_incomplete_matrices():
     # idempotent: a second run adds nothing
     call_command("seed_demo", households=60)
     assert Huishouden.objects.filter(referentie__startswith="DEMO-").count() == 60
+
+
+def test_the_beheerder_manages_the_life_domains_as_reference_data(client_for, beheerder):
+    client = client_for(beheerder)
+    response = client.get("/beheer/huishoudens/leefdomein/")
+    assert response.status_code == 200
+    assert "Werk &amp; opleiding" in response.text
+    justitie = Leefdomein.objects.get(code="justitie")
+    assert client.get(f"/beheer/huishoudens/leefdomein/{justitie.pk}/delete/").status_code == 403
