@@ -59,7 +59,7 @@ def huishouden_for_view(
     try:
         huishouden = qs.visible_to(request.user).get(pk=pk)
     except Huishouden.DoesNotExist:
-        log_denied(request, onderwerp=onderwerp, huishouden_id=pk, object_id=object_id)
+        _denied(request, onderwerp, pk, object_id)
         raise Http404("Huishouden niet gevonden") from None
     if log:
         _log(request, huishouden, onderwerp, object_id, leden, actie, doel)
@@ -82,11 +82,24 @@ def huishouden_for_change(
     qs = queryset if queryset is not None else Huishouden.objects.all()
     huishouden = qs.editable_by(request.user).filter(pk=pk).first()
     if huishouden is None:
-        log_denied(request, onderwerp=onderwerp, huishouden_id=pk, object_id=object_id)
+        _denied(request, onderwerp, pk, object_id)
         if Huishouden.objects.visible_to(request.user).filter(pk=pk).exists():
             raise PermissionDenied("Alleen-lezen toegang")
         raise Http404("Huishouden niet gevonden")
     return huishouden
+
+
+MAX_ID = 2**63 - 1  # PostgreSQL bigint
+
+
+def _denied(request, onderwerp: str, pk: int, object_id) -> None:
+    """Log a refused request; ids from a crafted URL may not fit in the log's columns."""
+    log_denied(
+        request,
+        onderwerp=onderwerp,
+        huishouden_id=pk if 0 < pk <= MAX_ID else None,
+        object_id=str(object_id)[:40],
+    )
 
 
 def log_change(
@@ -115,7 +128,7 @@ def _log(request, huishouden, onderwerp, object_id, leden, actie, doel) -> None:
         onderwerp=onderwerp,
         huishoudens=[huishouden.pk],
         leden=leden or [],
-        object_id=object_id or huishouden.pk,
+        object_id=str(object_id or huishouden.pk)[:40],
         doel=Doel.UITZONDERING if doorbraak else doel,
         reden=grant.reden if grant else "",
         uitzonderlijk=doorbraak,

@@ -373,3 +373,22 @@ def test_the_casusregisseur_must_be_of_the_households_team(
     assert "Deze keuze is niet beschikbaar" in response.text
     huishouden.refresh_from_db()
     assert huishouden.casusregisseur == professional
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/huishoudens/99999999999999999999999999/",
+        "/huishoudens/99999999999999999999999999/wijzigen/",
+        "/huishoudens/{pk}/leden/99999999999999999999999999999999999999999999/wijzigen/",
+        "/huishoudens/{pk}/leden/99999999999999999999999999999999999999999999/domeinen/justitie/",
+        "/huishoudens/{pk}/delen/99999999999999999999999999/intrekken/",
+    ],
+)
+def test_ids_too_large_for_the_database_are_simply_not_found(
+    client_for, teamleider, professional_zuid, huishouden, url
+):
+    url = url.format(pk=huishouden.pk)
+    for user in (teamleider, professional_zuid):
+        assert client_for(user).get(url).status_code in {404, 405}
+        assert client_for(user).post(url).status_code in {404, 405}
