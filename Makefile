@@ -14,6 +14,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # Arguments for pytest, e.g. `make test PYTEST_ARGS="-m 'not browser' -x"`.
 PYTEST_ARGS ?=
+# Arguments for the benchmark, e.g. `make bench BENCH_ARGS="--smoke"` or "--fresh".
+BENCH_ARGS ?=
 
 # Django 6.1 needs Python 3.12 or newer. The default python3 may be older (3.11 on
 # these machines) and pyenv shims refuse to run a version pyenv has not selected, so
@@ -89,6 +91,10 @@ backup: db  ## pg_dump the database to backups/eenplan-<time>.dump
 restore: db  ## Restore FILE=backups/….dump into an EMPTY database (TARGET_DATABASE_URL or the configured one)
 	@test -n "$(FILE)" || { echo "gebruik: make restore FILE=backups/eenplan-….dump [TARGET_DATABASE_URL=…]"; exit 2; }
 	@$(DB_ENV); $(PY) manage.py restore "$(FILE)" $(if $(TARGET_DATABASE_URL),--database-url "$(TARGET_DATABASE_URL)")
+
+.PHONY: bench
+bench: db  ## Benchmark the household screens at 1 000 and 100 000 households (own databases)
+	@$(DB_ENV); $(PY) -m tests.bench.bench_huishoudens $(BENCH_ARGS)
 
 .PHONY: lint
 lint: $(STAMP)  ## ruff check and format check

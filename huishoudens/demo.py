@@ -215,6 +215,11 @@ EIGEN_KRACHT = [
     "",
 ]
 
+AFSLUITREDENEN = [
+    "Doelen bereikt; het huishouden redt het weer zelf.",
+    "Verhuisd naar een andere gemeente; dossier overgedragen.",
+    "Ondersteuning loopt verder via de huisarts en het netwerk.",
+]
 
 SCORE_DELTA = (-1, 0, 0, 1)
 HISTORY = (1, 1, 2, 3)
@@ -469,6 +474,7 @@ def seed(ctx: DemoContext) -> None:
                 gemeld,
                 actief_sinds,
                 afgesloten_op,
+                AFSLUITREDENEN[number % len(AFSLUITREDENEN)] if afgesloten_op else "",
                 zoektekst,
                 1,
                 now,
@@ -565,6 +571,7 @@ def seed(ctx: DemoContext) -> None:
                 "aangemeld_op",
                 "actief_sinds",
                 "afgesloten_op",
+                "reden_afsluiting",
                 "zoektekst",
                 "versie",
                 "aangemaakt_op",

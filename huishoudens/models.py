@@ -9,14 +9,15 @@ overwritten, so the trend per domain stays visible.
 from __future__ import annotations
 
 import datetime
+import re
 import unicodedata
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
-from django.db.models.functions import Lower
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce, Concat, Lower, StrIndex
 from django.urls import reverse
 from django.utils import timezone
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
@@ -28,6 +29,18 @@ def normalise(text: str) -> str:
     """Lower case without diacritics, for search columns (Ö → o, é → e)."""
     decomposed = unicodedata.normalize("NFKD", text or "")
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().strip()
+
+
+# A postcode typed in a search box: '7411ab', '7411 AB' (spaces already removed).
+POSTCODE_ZOEK = re.compile(r"^[1-9][0-9]{3}[A-Za-z]{2}$")
+ZOEK_MAX = 100
+
+
+def clean_search_query(query: str | None) -> str:
+    """A search query as typed, made safe: no NUL or control characters, at most 100
+    characters, surrounding spaces removed (PostgreSQL text cannot hold NUL)."""
+    text = "".join(c if c.isprintable() else " " for c in (query or "")[: ZOEK_MAX * 2])
+    return " ".join(text.split())[:ZOEK_MAX]
 
 
 def months_ago(today: datetime.date, months: int) -> datetime.date:
@@ -128,21 +141,60 @@ class HuishoudenQuerySet(models.QuerySet):
         return self.filter(Q(team_id__in=user.team_ids) | Q(pk__in=_granted(user, "change")))
 
     def search(self, query: str) -> HuishoudenQuerySet:
-        """Search as you type on name, address, postcode (trigram index) and BSN."""
-        words = [normalise(word) for word in query.split() if word.strip()]
+        """Search as you type on name, address, postcode, member names and BSN.
+
+        Every word must occur in `zoektekst` (any order). Words of three characters or
+        more are LIKE '%word%' conditions the trigram GIN index answers; shorter words
+        cannot use a trigram index, so they only filter the rows it found, and must
+        start a word ('de' matches 'de Wit', not 'Huishouden'). A postcode
+        typed with or without space ('7411 ab', '7411AB') becomes one word. Digits only
+        (3 or more) also find the households of an active member whose BSN starts with
+        them: a UNION of two index scans, so the planner never has to scan the table for
+        an OR. Combine with `visible_to` for the scope; both end up in one query.
+        """
+        text = clean_search_query(query)
+        compact = "".join(text.split())
+        if POSTCODE_ZOEK.match(compact):
+            text = compact
+        words = [normalise(word) for word in text.split()]
+        words = [word for word in words if word]
         if not words:
             return self
-        digits = "".join(query.split())
+        long_words = [word for word in words if len(word) >= 3]
+        if not long_words:
+            # 'de wi': no word long enough for the index; the phrase itself is.
+            long_words, words = [normalise(text)], []
         condition = Q()
-        for word in words:
+        for word in long_words:
             condition &= Q(zoektekst__contains=word)
-        if digits.isdigit() and len(digits) >= 3:
-            condition |= Q(
-                pk__in=Lid.objects.filter(bsn__startswith=digits, einddatum__isnull=True).values(
-                    "huishouden_id"
-                )
-            )
-        return self.filter(condition)
+        if compact.isdigit() and len(compact) >= 3:
+            bsn = Lid.objects.filter(bsn__startswith=compact, einddatum__isnull=True)
+            ids = self.model.objects.filter(condition).values("pk")
+            return self.filter(pk__in=ids.union(bsn.values("huishouden_id")))
+        matches = self.filter(condition)
+        for index, word in enumerate(word for word in words if len(word) < 3):
+            alias = f"_kort_{index}"
+            # a short word must start a word: 'de' in 'de wit', not in 'huishouden'
+            position = StrIndex(Concat(Value(" "), "zoektekst"), Value(f" {word}"))
+            matches = matches.alias(**{alias: position}).filter(**{f"{alias}__gt": 0})
+        return matches
+
+    def sorted_for_search(self, *fields: str) -> HuishoudenQuerySet:
+        """Order search results by `fields` ('naam', '-aangemeld_op', …).
+
+        With a LIMIT and an index on the sort column, PostgreSQL may walk that index and
+        discard non-matching rows one by one, hoping to find a page of matches early;
+        with common names that clusters (all Jansens in the middle of the alphabet) it
+        reads tens of thousands of rows. Sorting on an expression no index provides
+        (COALESCE of the column with itself) makes it fetch the matches through the
+        trigram index first and sort only those: a small, bounded set.
+        """
+        order = []
+        for name in fields:
+            column = name.lstrip("-")
+            expression = Coalesce(F(column), F(column))
+            order.append(expression.desc() if name.startswith("-") else expression.asc())
+        return self.order_by(*order)
 
 
 def _granted(user, action: str):
@@ -206,6 +258,7 @@ class Huishouden(models.Model):
     )
     actief_sinds = models.DateField("actief sinds", null=True, blank=True)
     afgesloten_op = models.DateField("afgesloten op", null=True, blank=True)
+    reden_afsluiting = models.CharField("reden van afsluiten", max_length=300, blank=True)
     # Normalised name, address, postcode and member names for search-as-you-type.
     zoektekst = models.TextField(editable=False, default="")
     versie = models.PositiveIntegerField(default=1, editable=False)
@@ -225,6 +278,11 @@ class Huishouden(models.Model):
             models.Index(fields=["team", "postcode"], name="huishouden_team_postcode"),
             models.Index(fields=["team", "aangemeld_op"], name="huishouden_team_aangemeld"),
             models.Index(fields=["team", "status"], name="huishouden_team_status"),
+            # Sortable columns of the list: an ordered index per sort key, so a page is
+            # read in order whatever the scope filter (team or a shared household).
+            models.Index(fields=["postcode", "id"], name="huishouden_postcode"),
+            models.Index(fields=["aangemeld_op", "id"], name="huishouden_aangemeld"),
+            models.Index(fields=["status", "naam", "id"], name="huishouden_status_naam"),
             models.Index(fields=["casusregisseur", "status"], name="huishouden_regisseur"),
         ]
         constraints = [
@@ -239,6 +297,15 @@ class Huishouden(models.Model):
                 condition=~Q(status="afgesloten") | Q(afgesloten_op__isnull=False),
                 name="huishouden_afgesloten_heeft_datum",
             ),
+            models.CheckConstraint(
+                condition=Q(actief_sinds__isnull=True) | Q(actief_sinds__gte=F("aangemeld_op")),
+                name="huishouden_actief_na_aanmelding",
+            ),
+            models.CheckConstraint(
+                condition=Q(afgesloten_op__isnull=True)
+                | Q(afgesloten_op__gte=Coalesce(F("actief_sinds"), F("aangemeld_op"))),
+                name="huishouden_afgesloten_na_start",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -250,6 +317,38 @@ class Huishouden(models.Model):
     @property
     def adres(self) -> str:
         return f"{self.straat} {self.huisnummer}, {self.postcode} {self.woonplaats}"
+
+    # Status transitions (huishoudens.services carries them out, with their dates).
+    OVERGANGEN = {
+        Status.AANGEMELD: (Status.ACTIEF, Status.AFGESLOTEN),
+        Status.ACTIEF: (Status.AFGESLOTEN,),
+        Status.AFGESLOTEN: (Status.ACTIEF,),  # heropenen
+    }
+
+    def kan_naar(self, status: str) -> bool:
+        return status in self.OVERGANGEN.get(self.status, ())
+
+    @property
+    def kan_activeren(self) -> bool:
+        return self.kan_naar(self.Status.ACTIEF)
+
+    @property
+    def kan_afsluiten(self) -> bool:
+        return self.kan_naar(self.Status.AFGESLOTEN)
+
+    @property
+    def is_afgesloten(self) -> bool:
+        return self.status == self.Status.AFGESLOTEN
+
+    def clean(self) -> None:
+        errors = {}
+        today = timezone.localdate()
+        if self.aangemeld_op and self.aangemeld_op > today:
+            errors["aangemeld_op"] = "De datum van aanmelding ligt in de toekomst."
+        elif self.aangemeld_op and self.aangemeld_op.year < 2000:
+            errors["aangemeld_op"] = "Controleer de datum van aanmelding: die ligt voor 2000."
+        if errors:
+            raise ValidationError(errors)
 
     def build_zoektekst(self, leden: list[Lid] | None = None) -> str:
         if leden is None:
@@ -276,13 +375,20 @@ def build_zoektekst(
 class HuishoudenUserObjectPermission(UserObjectPermissionBase):
     """A django-guardian grant on one household for one user (direct foreign key).
 
-    Used for households shared across teams and for break-the-glass access, which
-    expires (`geldig_tot`); `Huishouden.objects.visible_to` ignores expired grants.
+    Used for households shared across teams by the owning team's lead (`gedeeld`, with
+    an optional end date) and for break-the-glass access (`doorbraak`, which expires
+    and is logged as exceptional). `Huishouden.objects.visible_to` ignores expired
+    grants; revoking deletes the row (the access log keeps the history).
     """
 
+    class Soort(models.TextChoices):
+        GEDEELD = "gedeeld", "Gedeeld door de teamleider"
+        DOORBRAAK = "doorbraak", "Doorbraak (uitzonderlijke toegang)"
+
     content_object = models.ForeignKey(Huishouden, on_delete=models.CASCADE)
+    soort = models.CharField("soort", max_length=12, choices=Soort.choices, default=Soort.GEDEELD)
     geldig_tot = models.DateTimeField("geldig tot", null=True, blank=True)
-    reden = models.TextField("reden", blank=True)
+    reden = models.TextField("reden", max_length=500, blank=True)
     verleend_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -296,6 +402,14 @@ class HuishoudenUserObjectPermission(UserObjectPermissionBase):
         verbose_name = "toegang tot huishouden (gebruiker)"
         verbose_name_plural = "toegang tot huishoudens (gebruikers)"
         indexes = [models.Index(fields=["user", "content_object"], name="hh_userperm_user")]
+
+    @property
+    def is_geldig(self) -> bool:
+        return self.geldig_tot is None or self.geldig_tot > timezone.now()
+
+    @property
+    def mag_wijzigen(self) -> bool:
+        return self.permission.codename == "change_huishouden"
 
 
 class HuishoudenGroupObjectPermission(GroupObjectPermissionBase):
@@ -333,6 +447,7 @@ class Lid(models.Model):
     email = models.EmailField("e-mail", blank=True)
     eigen_kracht = models.TextField(
         "talenten en eigen kracht",
+        max_length=2000,
         blank=True,
         help_text="In de eigen woorden van het lid: waar is hij of zij goed in, wat lukt wel?",
     )
@@ -398,6 +513,40 @@ class Lid(models.Model):
     def leeftijd(self, on: datetime.date | None = None) -> int:
         return age_on(self.geboortedatum, on or timezone.localdate())
 
+    def relatie_onwaarschijnlijk(self) -> str:
+        """A Dutch message when 'kind' cannot be right given the parents' ages, else ''.
+
+        A child is at least MIN_OUDERVERSCHIL years younger than the oldest parent
+        figure (ouder/verzorger, hoofdbewoner, partner) among the active members; the
+        check works both ways, so a parent younger than a child is caught as well.
+        """
+        others = [
+            (relatie, born)
+            for relatie, born in Lid.objects.filter(
+                huishouden_id=self.huishouden_id, einddatum__isnull=True
+            )
+            .exclude(pk=self.pk)
+            .values_list("relatie", "geboortedatum")
+        ]
+        ouders = [born for relatie, born in others if relatie in OUDERFIGUREN]
+        kinderen = [born for relatie, born in others if relatie == Lid.Relatie.KIND]
+        if self.relatie == Lid.Relatie.KIND and ouders:
+            if not _plausibel_kind(self.geboortedatum, min(ouders)):
+                return (
+                    "Deze geboortedatum past niet bij de relatie 'kind': een kind is minstens "
+                    f"{MIN_OUDERVERSCHIL} jaar jonger dan de oudste ouder of verzorger in het "
+                    "huishouden. Controleer de datum of kies een andere relatie."
+                )
+        elif self.relatie in OUDERFIGUREN and kinderen:
+            oudste = min([self.geboortedatum, *ouders])
+            if any(not _plausibel_kind(kind, oudste) for kind in kinderen):
+                return (
+                    "Met deze geboortedatum is een kind in het huishouden minder dan "
+                    f"{MIN_OUDERVERSCHIL} jaar jonger dan de ouders. Controleer de datum of "
+                    "de relaties."
+                )
+        return ""
+
     def clean(self) -> None:
         errors = {}
         today = timezone.localdate()
@@ -405,6 +554,12 @@ class Lid(models.Model):
             errors["geboortedatum"] = "De geboortedatum ligt in de toekomst."
         elif self.geboortedatum and self.geboortedatum.year < 1900:
             errors["geboortedatum"] = "Controleer de geboortedatum: die ligt voor 1900."
+        elif self.geboortedatum and self.huishouden_id and self.einddatum is None:
+            melding = self.relatie_onwaarschijnlijk()
+            if melding:
+                errors["geboortedatum"] = melding
+        if self.lid_sinds and self.lid_sinds > today:
+            errors["lid_sinds"] = "De datum 'lid sinds' ligt in de toekomst."
         if self.einddatum and self.einddatum > today:
             errors["einddatum"] = "De vertrekdatum ligt in de toekomst."
         if self.einddatum and self.lid_sinds and self.einddatum < self.lid_sinds:
@@ -413,6 +568,18 @@ class Lid(models.Model):
             errors["reden_vertrek"] = "Geef een reden van vertrek op."
         if errors:
             raise ValidationError(errors)
+
+
+MIN_OUDERVERSCHIL = 12  # years between a child and the oldest parent figure
+OUDERFIGUREN = {Lid.Relatie.OUDER_VERZORGER, Lid.Relatie.HOOFDBEWONER, Lid.Relatie.PARTNER}
+
+
+def _plausibel_kind(kind: datetime.date, ouder: datetime.date) -> bool:
+    try:
+        grens = ouder.replace(year=ouder.year + MIN_OUDERVERSCHIL)
+    except ValueError:  # 29 February
+        grens = ouder.replace(year=ouder.year + MIN_OUDERVERSCHIL, day=28)
+    return kind >= grens
 
 
 # --- assessments ----------------------------------------------------------------------------
@@ -452,14 +619,16 @@ class Beoordeling(models.Model):
     )
     score = models.PositiveSmallIntegerField("score", choices=Score.choices, null=True, blank=True)
     niet_van_toepassing = models.BooleanField("niet van toepassing", default=False)
-    reden_nvt = models.TextField("reden niet van toepassing", blank=True)
+    reden_nvt = models.TextField("reden niet van toepassing", max_length=1000, blank=True)
     toelichting = models.TextField(
         "toelichting van de professional",
+        max_length=2000,
         blank=True,
         help_text="Waarop baseert u deze score? Feiten, geen oordelen.",
     )
     eigen_visie = models.TextField(
         "visie van het huishouden",
+        max_length=2000,
         blank=True,
         help_text="Hoe ziet het lid of het huishouden dit zelf? In hun eigen woorden.",
     )

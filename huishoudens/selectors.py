@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Count, Func, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
@@ -27,6 +28,7 @@ from huishoudens.models import (
     months_ago,
 )
 from sociaaldomein.accesslog import Actie, Doel, log_access, log_denied
+from sociaaldomein.models import Toegangslog
 
 
 def _exceptional_grant(user, huishouden: Huishouden) -> HuishoudenUserObjectPermission | None:
@@ -57,7 +59,7 @@ def huishouden_for_view(
     try:
         huishouden = qs.visible_to(request.user).get(pk=pk)
     except Huishouden.DoesNotExist:
-        log_denied(request, onderwerp=onderwerp, huishouden_id=pk, object_id=object_id)
+        _denied(request, onderwerp, pk, object_id)
         raise Http404("Huishouden niet gevonden") from None
     if log:
         _log(request, huishouden, onderwerp, object_id, leden, actie, doel)
@@ -80,11 +82,24 @@ def huishouden_for_change(
     qs = queryset if queryset is not None else Huishouden.objects.all()
     huishouden = qs.editable_by(request.user).filter(pk=pk).first()
     if huishouden is None:
-        log_denied(request, onderwerp=onderwerp, huishouden_id=pk, object_id=object_id)
+        _denied(request, onderwerp, pk, object_id)
         if Huishouden.objects.visible_to(request.user).filter(pk=pk).exists():
             raise PermissionDenied("Alleen-lezen toegang")
         raise Http404("Huishouden niet gevonden")
     return huishouden
+
+
+MAX_ID = 2**63 - 1  # PostgreSQL bigint
+
+
+def _denied(request, onderwerp: str, pk: int, object_id) -> None:
+    """Log a refused request; ids from a crafted URL may not fit in the log's columns."""
+    log_denied(
+        request,
+        onderwerp=onderwerp,
+        huishouden_id=pk if 0 < pk <= MAX_ID else None,
+        object_id=str(object_id)[:40],
+    )
 
 
 def log_change(
@@ -104,16 +119,19 @@ def _log(request, huishouden, onderwerp, object_id, leden, actie, doel) -> None:
     grant = _exceptional_grant(user, huishouden)
     if doel is None:
         doel = Doel.VERANTWOORDING if user.is_auditor and not user.team_ids else Doel.CASUSREGIE
+    # A household shared by the owning team's lead is ordinary casework (with the
+    # reason of the share); break-the-glass access is logged as exceptional.
+    doorbraak = bool(grant and grant.soort == HuishoudenUserObjectPermission.Soort.DOORBRAAK)
     log_access(
         request,
         actie=actie,
         onderwerp=onderwerp,
         huishoudens=[huishouden.pk],
         leden=leden or [],
-        object_id=object_id or huishouden.pk,
-        doel=Doel.UITZONDERING if grant and grant.geldig_tot else doel,
+        object_id=str(object_id or huishouden.pk)[:40],
+        doel=Doel.UITZONDERING if doorbraak else doel,
         reden=grant.reden if grant else "",
-        uitzonderlijk=bool(grant and grant.geldig_tot),
+        uitzonderlijk=doorbraak,
     )
 
 
@@ -166,6 +184,30 @@ class Domeinmatrix:
     @property
     def ontbrekend(self) -> list[Cel]:
         return [cel for _, cellen in self.rijen for cel in cellen if not cel.compleet]
+
+    @property
+    def per_domein(self) -> list[tuple[Leefdomein, list[Cel], HuishoudenCel]]:
+        """The matrix turned a quarter: one row per domain, a cell per member, and the
+        household as a whole last (thirteen readable rows instead of thirteen columns)."""
+        return [
+            (domein, [cellen[index] for _, cellen in self.rijen], self.huishoudenrij[index])
+            for index, domein in enumerate(self.leefdomeinen)
+        ]
+
+    @property
+    def volledigheid(self) -> Volledigheid:
+        return Volledigheid(
+            compleet=self.aantal_compleet, totaal=self.totaal, leden=len(self.leden)
+        )
+
+    def cel(self, lid_id: int, leefdomein_id: int) -> Cel | None:
+        for lid, cellen in self.rijen:
+            if lid.pk == lid_id:
+                return next((c for c in cellen if c.leefdomein.pk == leefdomein_id), None)
+        return None
+
+    def huishoudencel(self, leefdomein_id: int) -> HuishoudenCel | None:
+        return next((c for c in self.huishoudenrij if c.leefdomein.pk == leefdomein_id), None)
 
     def actuele_score(self, domein_code: str) -> list[tuple[Lid, int]]:
         """(member, score) of the current numeric scores on one domain."""
@@ -220,3 +262,251 @@ def domeinmatrix(huishouden: Huishouden, *, peildatum: datetime.date | None = No
             )
         )
     return Domeinmatrix(huishouden, leden, leefdomeinen, rijen, huishoudenrij, peildatum)
+
+
+# --- completeness of many households at once (the list) ----------------------------------
+
+
+@dataclass(frozen=True)
+class Volledigheid:
+    """How many member × domain cells of a household have a current assessment."""
+
+    compleet: int
+    totaal: int
+    leden: int
+
+    @property
+    def percentage(self) -> int:
+        return round(100 * self.compleet / self.totaal) if self.totaal else 0
+
+    @property
+    def niveau(self) -> str:
+        """compleet, deels, onvolledig or geen-leden (a css modifier and a test hook)."""
+        if not self.totaal:
+            return "geen-leden"
+        if self.compleet == self.totaal:
+            return "compleet"
+        return "deels" if self.compleet else "onvolledig"
+
+    @property
+    def label(self) -> str:
+        return {
+            "compleet": "Compleet",
+            "deels": "Deels beoordeeld",
+            "onvolledig": "Nog niet beoordeeld",
+            "geen-leden": "Geen leden",
+        }[self.niveau]
+
+
+def volledigheid_per_huishouden(
+    ids: list[int], *, peildatum: datetime.date | None = None
+) -> dict[int, Volledigheid]:
+    """Completeness of each household in `ids` in one query, whatever the page size.
+
+    One row per active member: the number of active domains with a current assessment
+    (any assessment within the window means the latest one is current too) and the
+    number of active domains. Counts agree with `domeinmatrix` by construction.
+    """
+    if not ids:
+        return {}
+    peildatum = peildatum or timezone.localdate()
+    grens = months_ago(peildatum, settings.LEEFDOMEIN_ACTUEEL_MAANDEN)
+    actueel = (
+        Beoordeling.objects.filter(
+            lid=OuterRef("pk"), leefdomein__actief=True, beoordeeld_op__gte=grens
+        )
+        .order_by()
+        .values("lid")
+        .annotate(n=Count("leefdomein", distinct=True))
+        .values("n")
+    )
+    domeinen = (
+        Leefdomein.objects.filter(actief=True).order_by().values(n=Func("id", function="COUNT"))
+    )
+    rows = (
+        Lid.objects.filter(huishouden_id__in=ids, einddatum__isnull=True)
+        .order_by()
+        .annotate(
+            actueel=Coalesce(Subquery(actueel), 0),
+            domeinen=Subquery(domeinen),
+        )
+        .values_list("huishouden_id", "actueel", "domeinen")
+    )
+    sums: dict[int, list[int]] = {pk: [0, 0, 0] for pk in ids}
+    for huishouden_id, compleet, aantal_domeinen in rows:
+        totals = sums[huishouden_id]
+        totals[0] += compleet
+        totals[1] += aantal_domeinen
+        totals[2] += 1
+    return {pk: Volledigheid(*totals) for pk, totals in sums.items()}
+
+
+# --- history and trend of one member on one domain ----------------------------------------
+
+
+def beoordelingen_van(lid: Lid, leefdomein: Leefdomein) -> list[Beoordeling]:
+    """Every assessment of one member on one domain, newest first (one query)."""
+    return list(
+        Beoordeling.objects.filter(lid=lid, leefdomein=leefdomein)
+        .select_related("beoordeeld_door")
+        .order_by("-beoordeeld_op", "-id")
+    )
+
+
+# --- recent activity on a household page -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Activiteit:
+    tijdstip: datetime.datetime
+    wat: str
+    wie: str
+    beoordeling: Beoordeling | None = None
+
+
+LOG_OMSCHRIJVING = {
+    ("huishouden", Actie.AANGEMAAKT): "Huishouden aangemeld",
+    ("huishouden", Actie.GEWIJZIGD): "Gegevens van het huishouden gewijzigd",
+    ("status", Actie.GEWIJZIGD): "Status gewijzigd",
+    ("lid", Actie.AANGEMAAKT): "Lid toegevoegd",
+    ("lid", Actie.GEWIJZIGD): "Gegevens van een lid gewijzigd",
+    ("vertrek", Actie.GEWIJZIGD): "Lid vertrokken uit het huishouden",
+    ("delen", Actie.AANGEMAAKT): "Gedeeld met een collega van een ander team",
+    ("delen", Actie.GEWIJZIGD): "Delen ingetrokken",
+}
+
+
+def recente_activiteit(huishouden: Huishouden, *, aantal: int = 8) -> list[Activiteit]:
+    """The latest assessments and changes, newest first, in two queries.
+
+    Assessments come from their own table (with score and assessor); other changes from
+    the access log, whose `huishoudens` array has a GIN index.
+    """
+    beoordelingen = list(
+        Beoordeling.objects.filter(lid__huishouden=huishouden)
+        .select_related("lid", "leefdomein", "beoordeeld_door")
+        .order_by("-beoordeeld_op", "-id")[:aantal]
+    )
+    log = list(
+        Toegangslog.objects.filter(
+            huishoudens__contains=[huishouden.pk],
+            actie__in=[Actie.AANGEMAAKT, Actie.GEWIJZIGD],
+            onderwerp__in={onderwerp for onderwerp, _ in LOG_OMSCHRIJVING},
+        )
+        .only("tijdstip", "onderwerp", "actie", "gebruikersnaam", "gebruiker")
+        .select_related("gebruiker")
+        .order_by("-volgnummer")[:aantal]
+    )
+    items = [
+        Activiteit(
+            # the day it was assessed, at the time it was recorded
+            tijdstip=timezone.make_aware(
+                datetime.datetime.combine(
+                    b.beoordeeld_op, timezone.localtime(b.aangemaakt_op).time()
+                )
+            ),
+            wat=f"{b.leefdomein.naam} beoordeeld voor {b.lid.voornamen}",
+            wie=b.beoordeeld_door.weergavenaam,
+            beoordeling=b,
+        )
+        for b in beoordelingen
+    ] + [
+        Activiteit(
+            tijdstip=entry.tijdstip,
+            wat=LOG_OMSCHRIJVING[(entry.onderwerp, entry.actie)],
+            wie=entry.gebruiker.weergavenaam if entry.gebruiker else entry.gebruikersnaam,
+        )
+        for entry in log
+        if (entry.onderwerp, entry.actie) in LOG_OMSCHRIJVING
+    ]
+    return sorted(items, key=lambda item: item.tijdstip, reverse=True)[:aantal]
+
+
+def gedeeld_met(huishouden: Huishouden) -> list[HuishoudenUserObjectPermission]:
+    """Current and expired shares of a household with users outside its team."""
+    return list(
+        HuishoudenUserObjectPermission.objects.filter(content_object=huishouden)
+        .select_related("user", "permission", "verleend_door")
+        .order_by("-verleend_op", "-id")
+    )
+
+
+def bsn_melding(
+    bsn: str, *, user, huishouden: Huishouden | None = None, exclude: int | None = None
+) -> str:
+    """The Dutch message when `bsn` already belongs to another active member, else ''.
+
+    Names the household only when the user may see it; otherwise says no more than the
+    uniqueness rule itself reveals (never another team's household).
+    """
+    other = (
+        Lid.objects.filter(bsn=bsn, einddatum__isnull=True)
+        .exclude(pk=exclude)
+        .select_related("huishouden")
+        .first()
+    )
+    if other is None:
+        return ""
+    if huishouden is not None and other.huishouden_id == huishouden.pk:
+        return f"Dit BSN hoort al bij {other.volledige_naam}, lid van dit huishouden."
+    if Huishouden.objects.visible_to(user).filter(pk=other.huishouden_id).exists():
+        return (
+            f"Dit BSN hoort al bij een lid van {other.huishouden.naam} "
+            f"({other.huishouden.referentie}). Laat het lid daar eerst vertrekken."
+        )
+    return (
+        "Dit BSN hoort al bij een actief lid van een ander huishouden, dat u niet kunt "
+        "inzien. Controleer het nummer; klopt het, neem dan contact op met uw teamleider."
+    )
+
+
+# --- the list: scope, search, filter and sort in one query ---------------------------------
+
+STATUS_FILTERS: dict[str, tuple[str, list[str] | None]] = {
+    "lopend": ("Lopend (aangemeld en actief)", ["aangemeld", "actief"]),
+    "aangemeld": ("Aangemeld", ["aangemeld"]),
+    "actief": ("Actief", ["actief"]),
+    "afgesloten": ("Afgesloten", ["afgesloten"]),
+    "alle": ("Alle", None),
+}
+SORTERINGEN: dict[str, tuple[str, ...]] = {
+    "naam": ("naam", "id"),
+    "postcode": ("postcode", "id"),
+    "aangemeld": ("aangemeld_op", "id"),
+    "status": ("status", "naam", "id"),
+}
+MIN_ZOEKLENGTE = 3
+
+
+def zoek_huishoudens(
+    user, *, zoekterm: str = "", status: str = "lopend", sortering: str = "naam"
+) -> tuple[QuerySet, str, str]:
+    """The households of the list: scope, search, status filter and sort in one query.
+
+    Unknown status or sort values fall back to the defaults (no 500 on a crafted URL);
+    returns the queryset and the status and sort actually applied.
+    """
+    if status not in STATUS_FILTERS:
+        status = "lopend"
+    if sortering.lstrip("-") not in SORTERINGEN:
+        sortering = "naam"
+    descending = sortering.startswith("-")
+    fields = [f"-{name}" if descending else name for name in SORTERINGEN[sortering.lstrip("-")]]
+    qs = Huishouden.objects.visible_to(user).select_related("casusregisseur")
+    statussen = STATUS_FILTERS[status][1]
+    if statussen is not None:
+        qs = qs.filter(status__in=statussen)
+    if len(zoekterm) >= MIN_ZOEKLENGTE:
+        qs = qs.search(zoekterm).sorted_for_search(*fields)
+    else:
+        qs = qs.order_by(*fields)
+    return qs, status, sortering
+
+
+def kan_wijzigen(user, huishouden: Huishouden) -> bool:
+    """May the user change this household? Without a query for members of its team."""
+    if not (user.is_professional or user.is_teamleider):
+        return False
+    if huishouden.team_id in user.team_ids:
+        return True
+    return Huishouden.objects.editable_by(user).filter(pk=huishouden.pk).exists()

@@ -6,9 +6,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils import timezone
+
 from sociaaldomein.models import Notificatie
 from sociaaldomein.roles import Rol
-from tests.huishoudens.factories import BeoordelingFactory, HuishoudenFactory, LidFactory
+from tests.huishoudens.factories import (
+    BeoordelingFactory,
+    HuishoudenFactory,
+    HuishoudenUserObjectPermissionFactory,
+    LidFactory,
+)
 from tests.sociaaldomein.factories import TeamFactory, UserFactory
 
 PASSWORD = "correct-horse-battery"
@@ -49,4 +56,70 @@ def maak_wereld() -> Wereld:
     w.objects["melding"] = Notificatie.objects.create(
         ontvanger=w.users["teamleider"], tekst="Veiligheidszorg gemeld", url="/"
     )
+    # A colleague of Zuid with whom team Noord's lead shared the household (the roles of
+    # the matrix stay unaffected: ander_team has no grant).
+    collega = UserFactory(username="collega.zuid", rol=Rol.PROFESSIONAL, teams=[zuid])
+    w.objects["gedeeld"] = HuishoudenUserObjectPermissionFactory(
+        content_object=huishouden, user=collega, verleend_door=w.users["teamleider"]
+    )
+    # Valid form bodies, so an allowed POST really exercises the write path.
+    vandaag = timezone.localdate().isoformat()
+    w.objects["post_nieuw_huishouden"] = {
+        "huishouden-straat": "Dijkweg",
+        "huishouden-huisnummer": "12",
+        "huishouden-postcode": "7411 AB",
+        "huishouden-woonplaats": "Voorbeeldstad",
+        "huishouden-aangemeld_op": vandaag,
+        "lid-voornamen": "Sanne",
+        "lid-achternaam": "Visser",
+        "lid-geboortedatum": "1990-04-01",
+        "lid-relatie": "hoofdbewoner",
+    }
+    w.objects["post_huishouden"] = {
+        "naam": huishouden.naam,
+        "straat": "Kerkpad",
+        "huisnummer": "3",
+        "postcode": "7412 CD",
+        "woonplaats": "Voorbeeldstad",
+        "wijk": "Noord",
+        "aangemeld_op": huishouden.aangemeld_op.isoformat(),
+        "versie": huishouden.versie,
+    }
+    w.objects["post_afsluiten"] = {
+        "naar": "afgesloten",
+        "datum": vandaag,
+        "reden": "Doelen bereikt",
+        "versie": huishouden.versie,
+    }
+    w.objects["post_nieuw_lid"] = {
+        "voornamen": "Noor",
+        "achternaam": lid.achternaam,
+        "geboortedatum": "2015-02-03",
+        "relatie": "kind",
+    }
+    w.objects["post_lid"] = {
+        "voornamen": lid.voornamen,
+        "achternaam": lid.achternaam,
+        "geboortedatum": lid.geboortedatum.isoformat(),
+        "relatie": lid.relatie,
+        "lid_sinds": lid.lid_sinds.isoformat(),
+        "eigen_kracht": "Kan goed koken",
+        "versie": lid.versie,
+    }
+    w.objects["post_vertrek"] = {
+        "einddatum": vandaag,
+        "reden_vertrek": "Verhuisd",
+        "versie": lid.versie,
+    }
+    w.objects["post_beoordeling"] = {
+        "uitkomst": "2",
+        "toelichting": "Betalingsachterstand huur",
+        "beoordeeld_op": vandaag,
+        "vorige": w.beoordeling.pk,
+    }
+    w.objects["post_delen"] = {
+        "gebruiker": w.users["ander_team"].pk,
+        "recht": "view",
+        "reden": "Gezamenlijke aanpak met Zuid",
+    }
     return w

@@ -2,10 +2,17 @@ import datetime
 import itertools
 
 import factory
+from django.contrib.auth.models import Permission
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from huishoudens.models import Beoordeling, Huishouden, Leefdomein, Lid
+from huishoudens.models import (
+    Beoordeling,
+    Huishouden,
+    HuishoudenUserObjectPermission,
+    Leefdomein,
+    Lid,
+)
 from huishoudens.validators import is_valid_bsn
 from tests.sociaaldomein.factories import TeamFactory, UserFactory
 
@@ -50,6 +57,7 @@ class HuishoudenFactory(DjangoModelFactory):
 class LidFactory(DjangoModelFactory):
     class Meta:
         model = Lid
+        skip_postgeneration_save = True
 
     huishouden = factory.SubFactory(HuishoudenFactory)
     voornamen = factory.Faker("first_name", locale="nl_NL")
@@ -58,6 +66,15 @@ class LidFactory(DjangoModelFactory):
     relatie = Lid.Relatie.HOOFDBEWONER
     bsn = factory.LazyFunction(next_bsn)
     lid_sinds = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=30))
+
+    @factory.post_generation
+    def zoektekst(self, create, extracted, **kwargs):
+        """Keep the household findable by member names, as the services do."""
+        if create:
+            huishouden = self.huishouden
+            Huishouden.objects.filter(pk=huishouden.pk).update(
+                zoektekst=huishouden.build_zoektekst()
+            )
 
 
 class BeoordelingFactory(DjangoModelFactory):
@@ -71,3 +88,28 @@ class BeoordelingFactory(DjangoModelFactory):
     eigen_visie = "Het gaat wel."
     beoordeeld_op = factory.LazyFunction(timezone.localdate)
     beoordeeld_door = factory.SubFactory(UserFactory)
+
+
+class HuishoudenUserObjectPermissionFactory(DjangoModelFactory):
+    """A household shared with one user (django-guardian direct foreign key grant)."""
+
+    class Meta:
+        model = HuishoudenUserObjectPermission
+
+    content_object = factory.SubFactory(HuishoudenFactory)
+    user = factory.SubFactory(UserFactory)
+    permission = factory.LazyFunction(
+        lambda: Permission.objects.get(
+            content_type__app_label="huishoudens", codename="view_huishouden"
+        )
+    )
+    reden = "Gezamenlijke aanpak"
+
+    class Params:
+        wijzigen = factory.Trait(
+            permission=factory.LazyFunction(
+                lambda: Permission.objects.get(
+                    content_type__app_label="huishoudens", codename="change_huishouden"
+                )
+            )
+        )

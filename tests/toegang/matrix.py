@@ -58,6 +58,14 @@ TEAM_WIJZIGEN = per_rol(
     professional={200, 302}, teamleider={200, 302}, auditor=403, ander_team=404, beheerder=404
 )
 IEDEREEN = per_rol(default=200)
+# A form page of the team: the auditor may not even open it.
+TEAM_FORMULIER = per_rol(
+    professional=200, teamleider=200, auditor=403, ander_team=404, beheerder=404
+)
+TEAM_SCHRIJVERS = frozenset({"professional", "teamleider"})
+TEAMLEIDER_ALLEEN = per_rol(
+    teamleider=200, professional=403, auditor=403, ander_team=404, beheerder=404
+)
 
 MATRIX: dict[str, Regel] = {
     "start": Regel(get=IEDEREEN),
@@ -84,4 +92,74 @@ MATRIX: dict[str, Regel] = {
     ),
     "huishoudens:lijst": Regel(get=per_rol(default=200)),
     "huishoudens:detail": Regel(get=TEAM_LEZEN, kwargs=lambda w: {"pk": w.huishouden.pk}),
+    # Any professional or team lead with a team may report a household for their own team.
+    "huishoudens:nieuw": Regel(
+        get=per_rol(professional=200, teamleider=200, ander_team=200, default=403),
+        post=per_rol(
+            professional={200, 302}, teamleider={200, 302}, ander_team={200, 302}, default=403
+        ),
+        post_data=lambda w: w.post_nieuw_huishouden,
+        writes=frozenset({"professional", "teamleider", "ander_team"}),
+    ),
+    "huishoudens:wijzigen": Regel(
+        get=TEAM_FORMULIER,
+        post=TEAM_WIJZIGEN,
+        kwargs=lambda w: {"pk": w.huishouden.pk},
+        post_data=lambda w: w.post_huishouden,
+        writes=TEAM_SCHRIJVERS,
+    ),
+    "huishoudens:status": Regel(
+        get=TEAM_FORMULIER,
+        post=TEAM_WIJZIGEN,
+        kwargs=lambda w: {"pk": w.huishouden.pk},
+        post_data=lambda w: w.post_afsluiten,
+        writes=TEAM_SCHRIJVERS,
+    ),
+    "huishoudens:lid_nieuw": Regel(
+        get=TEAM_FORMULIER,
+        post=TEAM_WIJZIGEN,
+        kwargs=lambda w: {"pk": w.huishouden.pk},
+        post_data=lambda w: w.post_nieuw_lid,
+        writes=TEAM_SCHRIJVERS,
+    ),
+    "huishoudens:lid_wijzigen": Regel(
+        get=TEAM_FORMULIER,
+        post=TEAM_WIJZIGEN,
+        kwargs=lambda w: {"pk": w.huishouden.pk, "lid_pk": w.lid.pk},
+        post_data=lambda w: w.post_lid,
+        writes=TEAM_SCHRIJVERS,
+    ),
+    "huishoudens:lid_vertrek": Regel(
+        get=TEAM_FORMULIER,
+        post=TEAM_WIJZIGEN,
+        kwargs=lambda w: {"pk": w.huishouden.pk, "lid_pk": w.lid.pk},
+        post_data=lambda w: w.post_vertrek,
+        writes=TEAM_SCHRIJVERS,
+    ),
+    # The auditor reads the history of a domain; only the team assesses.
+    "huishoudens:beoordelen": Regel(
+        get=TEAM_LEZEN,
+        post=TEAM_WIJZIGEN,
+        kwargs=lambda w: {"pk": w.huishouden.pk, "lid_pk": w.lid.pk, "domein": "financien"},
+        post_data=lambda w: w.post_beoordeling,
+        writes=TEAM_SCHRIJVERS,
+    ),
+    # Only the lead of the owning team shares a household with another team.
+    "huishoudens:delen": Regel(
+        get=TEAMLEIDER_ALLEEN,
+        post=per_rol(
+            teamleider={200, 302}, professional=403, auditor=403, ander_team=404, beheerder=404
+        ),
+        kwargs=lambda w: {"pk": w.huishouden.pk},
+        post_data=lambda w: w.post_delen,
+        writes=frozenset({"teamleider"}),
+    ),
+    "huishoudens:delen_intrekken": Regel(
+        get=None,
+        post=per_rol(
+            teamleider={200, 302}, professional=403, auditor=403, ander_team=404, beheerder=404
+        ),
+        kwargs=lambda w: {"pk": w.huishouden.pk, "grant_pk": w.gedeeld.pk},
+        writes=frozenset({"teamleider"}),
+    ),
 }
