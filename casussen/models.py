@@ -45,7 +45,7 @@ def _check_datum(errors: dict, field: str, value: datetime.date | None) -> None:
         errors.setdefault(field, "Kies een datum tussen 2000 en 2099.")
 
 
-# --- the plan ----------------------------------------------------------------------------
+# --- the plan --------------------------------------------------------------------------------
 
 
 class Plan(models.Model):
@@ -634,6 +634,7 @@ class Termijn(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         null=True,
+        blank=True,
         related_name="+",
         db_index=False,
     )
