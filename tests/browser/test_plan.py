@@ -15,11 +15,22 @@ from tests.huishoudens.factories import HuishoudenFactory, LidFactory
 @pytest.fixture
 def huishouden(professional, team_noord):
     vandaag = timezone.localdate()
-    huishouden = HuishoudenFactory(team=team_noord, casusregisseur=professional, naam="Gezin Yılmaz")
-    LidFactory(huishouden=huishouden, voornamen="Ayşe", achternaam="Yılmaz",
-               geboortedatum=datetime.date(vandaag.year - 38, 3, 1))
-    LidFactory(huishouden=huishouden, voornamen="Emre", achternaam="Yılmaz", relatie="kind",
-               geboortedatum=datetime.date(vandaag.year - 9, 3, 1))
+    huishouden = HuishoudenFactory(
+        team=team_noord, casusregisseur=professional, naam="Gezin Yılmaz"
+    )
+    LidFactory(
+        huishouden=huishouden,
+        voornamen="Ayşe",
+        achternaam="Yılmaz",
+        geboortedatum=datetime.date(vandaag.year - 38, 3, 1),
+    )
+    LidFactory(
+        huishouden=huishouden,
+        voornamen="Emre",
+        achternaam="Yılmaz",
+        relatie="kind",
+        geboortedatum=datetime.date(vandaag.year - 9, 3, 1),
+    )
     return huishouden
 
 
@@ -33,9 +44,11 @@ def test_plan_journey_from_own_words_to_a_new_version_with_its_diff(
     # the responses instead.
     page.on(
         "console",
-        lambda msg: problems.append(msg.text)
-        if msg.type == "error" and not msg.text.startswith("Failed to load resource")
-        else None,
+        lambda msg: (
+            problems.append(msg.text)
+            if msg.type == "error" and not msg.text.startswith("Failed to load resource")
+            else None
+        ),
     )
     page.on("response", lambda r: problems.append(r.url) if r.status >= 400 else None)
     vandaag = timezone.localdate()
@@ -49,7 +62,9 @@ def test_plan_journey_from_own_words_to_a_new_version_with_its_diff(
     page.get_by_label("Hulpvraag").fill("Wij willen niet uit ons huis gezet worden.")
     page.get_by_label("Waar zij over een jaar willen staan").fill("Een eigen plek en rust.")
     page.get_by_role("button", name="Opslaan").click()
-    expect(page.locator("#eigen-woorden")).to_contain_text("Wij willen niet uit ons huis gezet worden.")
+    expect(page.locator("#eigen-woorden")).to_contain_text(
+        "Wij willen niet uit ons huis gezet worden."
+    )
     expect(page.locator("#meldingen")).to_contain_text("De eigen woorden zijn opgeslagen.")
 
     # a goal for two members on two domains
@@ -71,7 +86,9 @@ def test_plan_journey_from_own_words_to_a_new_version_with_its_diff(
     page.get_by_label("Wie doet het").select_option("wijkteam")
     page.get_by_label("Wet of financiering").select_option("wgs")
     page.get_by_label("Start", exact=True).fill(vandaag.isoformat())
-    page.get_by_label("Geplande einddatum").fill((vandaag + datetime.timedelta(days=60)).isoformat())
+    page.get_by_label("Geplande einddatum").fill(
+        (vandaag + datetime.timedelta(days=60)).isoformat()
+    )
     page.get_by_label("Evaluatie op").fill((vandaag + datetime.timedelta(days=90)).isoformat())
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_text("Kies een evaluatiedatum binnen de looptijd")).to_be_visible()

@@ -53,7 +53,9 @@ def test_the_caseload_lists_my_work_and_marks_what_is_overdue(professional, team
 def test_evaluations_later_than_this_week_and_actions_ending_later_are_not_listed(
     professional, team_noord
 ):
-    _huishouden_met_werk(team_noord, professional, "Gezin Bakker", dagen_evaluatie=8, dagen_einde=45)
+    _huishouden_met_werk(
+        team_noord, professional, "Gezin Bakker", dagen_evaluatie=8, dagen_einde=45
+    )
     werk = caseload(professional)
     assert werk.evaluaties.totaal == 0
     assert werk.eindigend.totaal == 0
