@@ -86,8 +86,9 @@ def test_start_page_shows_team_and_role_in_constant_queries(
     client = client_for(professional)
     # session, user with roles and teams in one query, and the session save that renews
     # the idle timeout (an UPDATE inside a savepoint: 3 statements), and the caseload of
-    # Mijn werk: one query per block, six blocks (casussen.selectors.caseload)
-    with django_assert_num_queries(5 + 6):
+    # Mijn werk: all counts in one query, one list per block (six), the next evaluations
+    # of the listed households (casussen.selectors.caseload)
+    with django_assert_num_queries(5 + 8):
         response = client.get(reverse("start"))
     assert response.status_code == 200
     assert "Professional" in response.text
