@@ -166,12 +166,11 @@ def activate_huishouden(
         expected=versie,
         fields=["status", "actief_sinds", "afgesloten_op", "reden_afsluiting"],
     )
-    # ------------------------------------------------------------------------------------
-    # HOOK for the plan issue: an active household has one plan. Call here, inside this
-    # transaction, so activation and plan are created together:
-    #     from casussen.services import ensure_plan
-    #     ensure_plan(huishouden=huishouden)
-    # ------------------------------------------------------------------------------------
+    # An active household has one plan (issue 4, "1 huishouden, 1 plan"), created in the
+    # same transaction as the activation.
+    from casussen.services import ensure_plan
+
+    ensure_plan(huishouden, door=door)
     return huishouden
 
 

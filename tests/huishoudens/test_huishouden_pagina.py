@@ -13,8 +13,8 @@ from tests.huishoudens.factories import BeoordelingFactory, LidFactory
 pytestmark = pytest.mark.django_db
 
 # session, user, household (with team and casusregisseur), access log entry, matrix (3),
-# former members, recent assessments, recent changes, shares, session save (3)
-PAGINA_QUERIES = 11
+# former members, recent assessments, recent changes, shares, the plan summary (1)
+PAGINA_QUERIES = 12
 
 
 def _url(huishouden):

@@ -125,3 +125,23 @@ def test_a_crafted_transition_is_refused_without_error(client_for, professional,
     assert response.status_code == 200
     huishouden.refresh_from_db()
     assert huishouden.status == "actief"
+
+
+def test_activating_a_household_creates_its_one_plan(professional, team_noord):
+    from casussen.models import Plan
+    from huishoudens.models import Huishouden
+    from huishoudens.services import activate_huishouden
+    from tests.huishoudens.factories import HuishoudenFactory
+
+    huishouden = HuishoudenFactory(
+        team=team_noord, status=Huishouden.Status.AANGEMELD, actief_sinds=None
+    )
+    assert not Plan.objects.filter(huishouden=huishouden).exists()
+    activate_huishouden(
+        huishouden=huishouden,
+        versie=huishouden.versie,
+        op=huishouden.aangemeld_op,
+        door=professional,
+    )
+    plan = Plan.objects.get(huishouden=huishouden)
+    assert plan.status == Plan.Status.CONCEPT
