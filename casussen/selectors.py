@@ -310,16 +310,19 @@ class Caseload:
     termijnen: Blok
     vandaag: datetime.date
     einde_week: datetime.date
+    veiligheid_scope: str = ""  # "uw team" for a team lead
 
 
 LIJST = 10
 
 
 def _scoped_households(user) -> tuple[QuerySet, str]:
-    """A team lead watches the whole team; a professional the households they coordinate."""
+    """Mijn werk is the work of the user: the households they coordinate (casusregisseur).
+
+    A team lead also coordinates households of their own; the team as a whole reaches
+    them through the safety block (team-wide for a lead, principle 5) and notifications,
+    not through a caseload of tens of thousands of rows."""
     zichtbaar = Huishouden.objects.visible_to(user).exclude(status=Huishouden.Status.AFGESLOTEN)
-    if user.is_teamleider:
-        return zichtbaar.filter(team_id__in=user.team_ids), "uw team"
     return zichtbaar.filter(casusregisseur=user), "de huishoudens waarvan u casusregisseur bent"
 
 
@@ -346,9 +349,20 @@ def caseload(user, *, vandaag: datetime.date | None = None) -> Caseload | None:
     eindigend = acties.filter(
         einddatum__gte=vandaag, einddatum__lte=vandaag + datetime.timedelta(days=30)
     )
-    zorgen = Veiligheidszorg.objects.filter(
-        opgeheven_op__isnull=True, plan__huishouden__in=scoped_ids
-    )
+    if user.is_teamleider:
+        # the lead is notified of every safety concern of the team and watches them all
+        zorgen = Veiligheidszorg.objects.filter(
+            opgeheven_op__isnull=True,
+            plan__huishouden__in=Huishouden.objects.visible_to(user).filter(
+                team_id__in=user.team_ids
+            ).values("pk"),
+        )
+        veiligheid_scope = "uw team"
+    else:
+        zorgen = Veiligheidszorg.objects.filter(
+            opgeheven_op__isnull=True, plan__huishouden__in=scoped_ids
+        )
+        veiligheid_scope = ""
     akkoord = Plan.objects.filter(status=Plan.Status.CONCEPT, huishouden__in=scoped_ids).filter(
         Exists(Doel.objects.filter(plan=OuterRef("pk"), status__in=Doel.ACTIEF))
     )
@@ -417,4 +431,5 @@ def caseload(user, *, vandaag: datetime.date | None = None) -> Caseload | None:
         ),
         vandaag=vandaag,
         einde_week=einde_week,
+        veiligheid_scope=veiligheid_scope,
     )

@@ -12,6 +12,7 @@ import datetime
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from django.contrib.auth.hashers import make_password
 from django.db import DatabaseError, connection, transaction
 
 from sociaaldomein.models import Team, User
@@ -42,13 +43,18 @@ class DemoContext:
     users: dict[str, User]
     new_household_ids: list[int] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    colleagues: dict[int, list[User]] = field(default_factory=dict)
 
     def professionals_of(self, team: Team) -> list[User]:
-        return [
-            user
-            for username, user in self.users.items()
-            if username.endswith("." + team.wijk.lower())
-        ]
+        """The demo accounts of a team plus its demo colleagues (cached per team)."""
+        cache = self.__dict__.setdefault("_staff", {})
+        if team.pk not in cache:
+            cache[team.pk] = [
+                user
+                for username, user in self.users.items()
+                if username.endswith("." + team.wijk.lower())
+            ] + self.colleagues.get(team.pk, [])
+        return cache[team.pk]
 
 
 def seed_organisation(password: str | None) -> tuple[dict[str, Team], dict[str, User]]:
@@ -76,6 +82,81 @@ def seed_organisation(password: str | None) -> tuple[dict[str, Team], dict[str, 
             teams[team].leden.add(user)
         users[username] = user
     return teams, users
+
+
+# A professional coordinates about this many households; larger demo sets get colleagues
+# (accounts that cannot log in) so that every demo login has a realistic caseload.
+CASELOAD = 35
+COLLEGA_VOORNAMEN = [
+    "Anna",
+    "Bas",
+    "Chantal",
+    "Daan",
+    "Eline",
+    "Farid",
+    "Gert",
+    "Hanneke",
+    "Imane",
+    "Joost",
+    "Karin",
+    "Lars",
+    "Mirjam",
+    "Nadia",
+    "Olaf",
+    "Priya",
+]
+COLLEGA_ACHTERNAMEN = [
+    "Mulder",
+    "Kok",
+    "Bos",
+    "Yilmaz",
+    "Verbeek",
+    "Dekker",
+    "Amrani",
+    "Koster",
+    "Peeters",
+    "Hoekstra",
+    "Sahin",
+    "Visser",
+    "Brouwer",
+]
+
+
+def seed_colleagues(ctx: DemoContext) -> None:
+    """Colleague professionals per team, in proportion to the number of households."""
+    groups = ensure_roles()
+    per_team = max(0, (ctx.households // len(ctx.teams)) // CASELOAD - 1)
+    for team in ctx.teams.values():
+        wijk = team.wijk.lower()
+        existing = list(
+            User.objects.filter(
+                username__startswith="collega", username__endswith=f".{wijk}"
+            ).order_by("username")
+        )
+        missing = [
+            User(
+                username=f"collega{n:04d}.{wijk}",
+                first_name=COLLEGA_VOORNAMEN[n % len(COLLEGA_VOORNAMEN)],
+                last_name=COLLEGA_ACHTERNAMEN[(n * 7) % len(COLLEGA_ACHTERNAMEN)],
+                email=f"collega{n:04d}.{wijk}@voorbeeldstad.example",
+                # unusable: colleagues carry caseloads in the demo, they do not log in
+                password=make_password(None),
+            )
+            for n in range(len(existing) + 1, per_team + 1)
+        ]
+        if missing:
+            created = User.objects.bulk_create(missing)
+            Team.leden.through.objects.bulk_create(
+                [Team.leden.through(team_id=team.pk, user_id=u.pk) for u in created]
+            )
+            User.groups.through.objects.bulk_create(
+                [
+                    User.groups.through(user_id=u.pk, group_id=groups[Rol.PROFESSIONAL.value].pk)
+                    for u in created
+                ]
+            )
+            existing += created
+        ctx.colleagues[team.pk] = existing
 
 
 # --- bulk helpers -------------------------------------------------------------------------

@@ -63,7 +63,7 @@ def test_evaluations_later_than_this_week_and_actions_ending_later_are_not_liste
 
 
 @pytest.mark.django_db
-def test_a_professional_sees_the_households_they_coordinate_a_team_lead_the_team(
+def test_mijn_werk_is_the_households_one_coordinates_and_a_lead_watches_team_safety(
     professional, teamleider, professional_zuid, team_noord, team_zuid
 ):
     from tests.sociaaldomein.factories import UserFactory
@@ -73,7 +73,10 @@ def test_a_professional_sees_the_households_they_coordinate_a_team_lead_the_team
     _huishouden_met_werk(team_noord, collega, "Gezin van een collega")
     _huishouden_met_werk(team_zuid, professional_zuid, "Gezin in Zuid")
     assert [h.naam for h in caseload(professional).huishoudens.items] == ["Mijn gezin"]
-    assert caseload(teamleider).veiligheid.totaal == 2
+    assert caseload(teamleider).huishoudens.totaal == 0  # the lead coordinates none here
+    assert caseload(teamleider).veiligheid.totaal == 2  # but watches the team's safety
+    assert caseload(teamleider).veiligheid_scope == "uw team"
+    assert caseload(professional).veiligheid.totaal == 1
     assert caseload(professional_zuid).veiligheid.totaal == 1
 
 

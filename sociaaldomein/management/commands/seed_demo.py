@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from sociaaldomein.demo import DEMO_STEPS, DemoContext, seed_organisation
+from sociaaldomein.demo import DEMO_STEPS, DemoContext, seed_colleagues, seed_organisation
 
 
 class Command(BaseCommand):
@@ -35,6 +35,7 @@ class Command(BaseCommand):
             ctx = DemoContext(
                 today=timezone.localdate(), households=households, teams=teams, users=users
             )
+            seed_colleagues(ctx)
             for module in DEMO_STEPS:
                 importlib.import_module(module).seed(ctx)
         elapsed = time.monotonic() - started
