@@ -21,6 +21,7 @@ urlpatterns = [
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("huishoudens/", include("huishoudens.urls")),
+    path("huishoudens/<int:huishouden_pk>/plan/", include("casussen.urls")),
     path("beheer/", admin.site.urls),
 ]
 

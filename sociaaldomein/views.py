@@ -20,8 +20,10 @@ logger = logging.getLogger(__name__)
 
 @require_GET
 def start(request: HttpRequest) -> HttpResponse:
-    """Mijn werk: the start page after login."""
-    return render(request, "sociaaldomein/start.html")
+    """Mijn werk: the start page after login, with the caseload (one query per block)."""
+    from casussen.selectors import caseload
+
+    return render(request, "sociaaldomein/start.html", {"caseload": caseload(request.user)})
 
 
 @require_GET

@@ -8,6 +8,13 @@ from dataclasses import dataclass, field
 
 from sociaaldomein.models import Notificatie
 from sociaaldomein.roles import Rol
+from tests.casussen.factories import (
+    ActieFactory,
+    DoelFactory,
+    PlanFactory,
+    TermijnFactory,
+    VeiligheidszorgFactory,
+)
 from tests.huishoudens.factories import BeoordelingFactory, HuishoudenFactory, LidFactory
 from tests.sociaaldomein.factories import TeamFactory, UserFactory
 
@@ -49,4 +56,15 @@ def maak_wereld() -> Wereld:
     w.objects["melding"] = Notificatie.objects.create(
         ontvanger=w.users["teamleider"], tekst="Veiligheidszorg gemeld", url="/"
     )
+    # The plan (issue 4): a goal for the member, an action, an open deadline, a safety
+    # concern; and an active household of the team without a plan yet.
+    plan = PlanFactory(huishouden=huishouden)
+    w.objects["plan"] = plan
+    w.objects["doel"] = DoelFactory(plan=plan, leden=[lid])
+    w.objects["actie"] = ActieFactory(doel=w.doel, lid=lid)
+    w.objects["termijn"] = TermijnFactory(plan=plan)
+    w.objects["veiligheidszorg"] = VeiligheidszorgFactory(
+        plan=plan, gemeld_door=w.users["professional"]
+    )
+    w.objects["huishouden_zonder_plan"] = HuishoudenFactory(team=noord)
     return w

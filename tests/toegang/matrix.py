@@ -58,6 +58,35 @@ TEAM_WIJZIGEN = per_rol(
     professional={200, 302}, teamleider={200, 302}, auditor=403, ander_team=404, beheerder=404
 )
 IEDEREEN = per_rol(default=200)
+# A form of the team's case data: the auditor reads but never opens a form to change.
+TEAM_FORMULIER = per_rol(
+    professional=200, teamleider=200, auditor=403, ander_team=404, beheerder=404
+)
+TEAM_SCHRIJVERS = frozenset({"professional", "teamleider"})
+
+
+def _plan(w) -> dict:
+    return {"huishouden_pk": w.huishouden.pk}
+
+
+def _datum(days: int = 0) -> str:
+    import datetime
+
+    from django.utils import timezone
+
+    return (timezone.localdate() + datetime.timedelta(days=days)).isoformat()
+
+
+def _plan_regel(post_data=lambda w: {}, kwargs=_plan) -> Regel:
+    """GET shows the form, POST writes: the team writes, the auditor reads, others 404."""
+    return Regel(
+        get=TEAM_FORMULIER,
+        post=TEAM_WIJZIGEN,
+        kwargs=kwargs,
+        post_data=post_data,
+        writes=TEAM_SCHRIJVERS,
+    )
+
 
 MATRIX: dict[str, Regel] = {
     "start": Regel(get=IEDEREEN),
@@ -84,4 +113,86 @@ MATRIX: dict[str, Regel] = {
     ),
     "huishoudens:lijst": Regel(get=per_rol(default=200)),
     "huishoudens:detail": Regel(get=TEAM_LEZEN, kwargs=lambda w: {"pk": w.huishouden.pk}),
+    # --- the plan (casussen) ---------------------------------------------------------------
+    "casussen:plan": Regel(get=TEAM_LEZEN, kwargs=_plan),
+    "casussen:starten": Regel(
+        get=per_rol(default=405),
+        post=TEAM_WIJZIGEN,
+        kwargs=lambda w: {"huishouden_pk": w.huishouden_zonder_plan.pk},
+        writes=TEAM_SCHRIJVERS,
+    ),
+    "casussen:eigen_woorden": _plan_regel(
+        lambda w: {
+            "hulpvraag": "Wij willen dat de deurwaarder stopt.",
+            "versie": w.plan.versie,
+        }
+    ),
+    "casussen:doel_nieuw": _plan_regel(
+        lambda w: {
+            "omschrijving": "Wij hebben een eigen huis",
+            "leefdomeinen": [w.doel.leefdomeinen.get().pk],
+            "heel_huishouden": "on",
+        }
+    ),
+    "casussen:doel_wijzigen": _plan_regel(
+        lambda w: {
+            "omschrijving": "Wij hebben overzicht",
+            "leefdomeinen": [w.doel.leefdomeinen.get().pk],
+            "leden": [w.lid.pk],
+            "status": "open",
+            "versie": w.doel.versie,
+        },
+        kwargs=lambda w: {**_plan(w), "doel_pk": w.doel.pk},
+    ),
+    "casussen:actie_nieuw": _plan_regel(
+        lambda w: {
+            "wat": "Samen naar de voedselbank",
+            "uitvoerder": "netwerk",
+            "wet": "geen",
+            "startdatum": _datum(),
+            "einddatum": _datum(60),
+            "evaluatiedatum": _datum(30),
+            "kosten": "0",
+            "status": "gepland",
+        },
+        kwargs=lambda w: {**_plan(w), "doel_pk": w.doel.pk},
+    ),
+    "casussen:actie_wijzigen": _plan_regel(
+        lambda w: {
+            "wat": "Budgetcoaching, twee keer per week",
+            "uitvoerder": "wijkteam",
+            "wet": "wgs",
+            "startdatum": w.actie.startdatum.isoformat(),
+            "einddatum": w.actie.einddatum.isoformat(),
+            "evaluatiedatum": w.actie.evaluatiedatum.isoformat(),
+            "kosten": "12,50",
+            "status": "lopend",
+            "versie": w.actie.versie,
+        },
+        kwargs=lambda w: {**_plan(w), "actie_pk": w.actie.pk},
+    ),
+    "casussen:akkoord": _plan_regel(
+        lambda w: {
+            "uitkomst": "akkoord",
+            "akkoord_datum": _datum(),
+            "wijze": "in_persoon",
+            "akkoord_lid": w.lid.pk,
+            "reden_onvolledig": "Eerst de schulden, de rest volgt.",
+            "gezien_tot": 2**40,
+        }
+    ),
+    "casussen:veiligheid": _plan_regel(
+        lambda w: {"omschrijving": "Zorgen", "inschatting": "Niet acuut"}
+    ),
+    "casussen:veiligheid_opheffen": _plan_regel(
+        lambda w: {"reden": "Vader woont elders; afspraken werken."},
+        kwargs=lambda w: {**_plan(w), "zorg_pk": w.veiligheidszorg.pk},
+    ),
+    "casussen:termijn_nieuw": _plan_regel(
+        lambda w: {"soort": "schuldhulp_gesprek", "gemeld_op": _datum(), "spoedgrond": ""}
+    ),
+    "casussen:termijn_voldaan": _plan_regel(
+        lambda w: {"voldaan_op": _datum()},
+        kwargs=lambda w: {**_plan(w), "termijn_pk": w.termijn.pk},
+    ),
 }

@@ -1,0 +1,394 @@
+"""Reads of plans: the plan page in a constant number of queries, its signals, and the
+caseload on Mijn werk (one query per block, whatever the number of households).
+
+Households are always loaded through `huishoudens.selectors` (team scoping, access log);
+the caseload filters through `Huishouden.objects.visible_to(user)` in the same query.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
+from django.utils import timezone
+
+from casussen.models import Actie, Doel, Plan, Planversie, Planwijziging, Termijn, Veiligheidszorg
+from huishoudens.models import Huishouden, Lid, Score
+from huishoudens.selectors import Domeinmatrix, domeinmatrix
+
+
+def plan_van(huishouden: Huishouden) -> Plan | None:
+    """The plan of a household loaded with `select_related("plan")`, or None."""
+    try:
+        return huishouden.plan
+    except Plan.DoesNotExist:
+        return None
+
+
+# --- signals ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Signaal:
+    soort: str  # matrix, basisbehoefte, veiligheid, termijn, evaluatie
+    titel: str
+    tekst: str
+    ernstig: bool = False
+
+
+def signalen(
+    *,
+    matrix: Domeinmatrix,
+    doelen: list[Doel],
+    termijnen: list[Termijn],
+    veiligheidszorg: Veiligheidszorg | None,
+    vandaag: datetime.date,
+) -> list[Signaal]:
+    """What needs attention in this plan, most serious first. Pure: no queries."""
+    result: list[Signaal] = []
+    if veiligheidszorg is not None:
+        kader = (
+            f" Dwangkader: {veiligheidszorg.get_dwangkader_display()}."
+            if veiligheidszorg.dwangkader
+            else ""
+        )
+        result.append(
+            Signaal(
+                "veiligheid",
+                "Veiligheidszorg",
+                f"Gemeld op {timezone.localtime(veiligheidszorg.gemeld_op):%d-%m-%Y}.{kader} "
+                "De teamleider is op de hoogte gebracht.",
+                ernstig=True,
+            )
+        )
+    for termijn in termijnen:
+        if termijn.voldaan_op is None and termijn.is_te_laat(vandaag):
+            result.append(
+                Signaal(
+                    "termijn",
+                    "Wettelijke termijn verstreken",
+                    f"{termijn.omschrijving}: uiterlijk {termijn.uiterlijk_op:%d-%m-%Y} "
+                    f"({termijn.wet}).",
+                    ernstig=True,
+                )
+            )
+    # Principle 7: basic needs first. A low score on a basic-needs domain (Financiën,
+    # Huisvesting) without an open goal on that domain is a signal.
+    met_doel = {
+        domein.pk for doel in doelen if doel.is_actief for domein in doel.leefdomeinen.all()
+    }
+    for domein in matrix.leefdomeinen:
+        if not domein.basisbehoefte or domein.pk in met_doel:
+            continue
+        laag = [(lid, score) for lid, score in matrix.actuele_score(domein.code) if score <= 2]
+        if laag:
+            wie = ", ".join(
+                f"{lid.voornamen.split()[0]} ({score}, {Score(score).label.lower()})"
+                for lid, score in laag
+            )
+            result.append(
+                Signaal(
+                    "basisbehoefte",
+                    f"Basisbehoefte eerst: {domein.naam}",
+                    f"{domein.naam} scoort laag bij {wie}, en er is geen open doel op "
+                    f"{domein.naam}. Begin bij het begin: inkomen en wonen.",
+                    ernstig=True,
+                )
+            )
+    if not matrix.is_compleet:
+        ontbrekend = len(matrix.ontbrekend)
+        result.append(
+            Signaal(
+                "matrix",
+                "Domeinmatrix niet compleet",
+                f"{ontbrekend} van de {matrix.totaal} beoordelingen ontbreken of zijn "
+                "verouderd. Vaststellen kan pas met een complete matrix, of met een reden.",
+            )
+        )
+    te_laat = [
+        actie
+        for doel in doelen
+        if doel.is_actief
+        for actie in doel.acties.all()
+        if actie.evaluatie_te_laat(vandaag)
+    ]
+    if te_laat:
+        result.append(
+            Signaal(
+                "evaluatie",
+                "Evaluatie verlopen",
+                f"{len(te_laat)} actie{'s' if len(te_laat) != 1 else ''} had al geëvalueerd "
+                f"moeten zijn (oudste: {min(a.evaluatiedatum for a in te_laat):%d-%m-%Y}).",
+            )
+        )
+    return result
+
+
+# --- the plan page ---------------------------------------------------------------------------
+
+
+@dataclass
+class Versieregel:
+    versie: Planversie
+    wijzigingen: list[Planwijziging]
+
+
+@dataclass
+class PlanOverzicht:
+    huishouden: Huishouden
+    plan: Plan
+    matrix: Domeinmatrix
+    doelen: list[Doel]
+    termijnen: list[Termijn]
+    veiligheidszorg: Veiligheidszorg | None
+    geschiedenis: list[Versieregel]
+    overige_wijzigingen: list[Planwijziging]
+    signalen: list[Signaal]
+    laatste_wijziging: int
+    vandaag: datetime.date
+    kosten_per_wet: list[tuple[str, Decimal]] = field(default_factory=list)
+
+    @property
+    def huidige_versie(self) -> Planversie | None:
+        return self.geschiedenis[0].versie if self.geschiedenis else None
+
+    @property
+    def laatst_vastgesteld(self) -> Planversie | None:
+        return next(
+            (
+                regel.versie
+                for regel in self.geschiedenis
+                if regel.versie.status != Plan.Status.CONCEPT
+            ),
+            None,
+        )
+
+    @property
+    def volgende_evaluatie(self) -> datetime.date | None:
+        datums = [
+            actie.evaluatiedatum
+            for doel in self.doelen
+            if doel.is_actief
+            for actie in doel.acties.all()
+            if actie.is_actief
+        ]
+        return min(datums) if datums else None
+
+    @property
+    def actieve_doelen(self) -> int:
+        return sum(doel.is_actief for doel in self.doelen)
+
+
+def doelen_van(plan: Plan) -> list[Doel]:
+    """Goals with their domains, members and actions: four queries, whatever the count."""
+    return list(
+        plan.doelen.prefetch_related(
+            "leefdomeinen",
+            Prefetch("leden", queryset=_leden_qs()),
+            Prefetch(
+                "acties", queryset=Actie.objects.select_related("lid").order_by("startdatum", "id")
+            ),
+        ).order_by("id")
+    )
+
+
+def _leden_qs():
+    return Lid.objects.order_by("geboortedatum", "id")
+
+
+def plan_overzicht(
+    huishouden: Huishouden, plan: Plan, *, vandaag: datetime.date | None = None
+) -> PlanOverzicht:
+    """Everything the plan page shows, in a constant number of queries (see the tests)."""
+    vandaag = vandaag or timezone.localdate()
+    matrix = domeinmatrix(huishouden, peildatum=vandaag)
+    doelen = doelen_van(plan)
+    termijnen = list(plan.termijnen.order_by("voldaan_op", "uiterlijk_op", "id"))
+    zorg = (
+        plan.veiligheidszorgen.filter(opgeheven_op__isnull=True)
+        .select_related("gemeld_door")
+        .first()
+    )
+    versies = list(
+        plan.versies.select_related("vastgesteld_door", "akkoord_lid").order_by("-nummer")
+    )
+    wijzigingen = list(plan.wijzigingen.select_related("gebruiker").order_by("-id"))
+    per_versie: dict[int, list[Planwijziging]] = defaultdict(list)
+    overige = []
+    for wijziging in wijzigingen:
+        if wijziging.soort in (Planwijziging.Soort.INHOUD, Planwijziging.Soort.VASTSTELLING):
+            per_versie[wijziging.versienummer].append(wijziging)
+        else:
+            overige.append(wijziging)
+    for termijn in termijnen:  # for the template, which cannot pass `vandaag`
+        termijn.te_laat = termijn.is_te_laat(vandaag)
+        termijn.resterend = termijn.dagen_over(vandaag)
+    kosten: dict[str, Decimal] = defaultdict(Decimal)
+    for doel in doelen:
+        for actie in doel.acties.all():
+            actie.evaluatie_verlopen = doel.is_actief and actie.evaluatie_te_laat(vandaag)
+            if actie.status != Actie.Status.GESTOPT and actie.kosten:
+                kosten[actie.get_wet_display()] += actie.kosten
+    laatste = max((w.pk for w in wijzigingen if w.soort == Planwijziging.Soort.INHOUD), default=0)
+    return PlanOverzicht(
+        huishouden=huishouden,
+        plan=plan,
+        matrix=matrix,
+        doelen=doelen,
+        termijnen=termijnen,
+        veiligheidszorg=zorg,
+        geschiedenis=[Versieregel(versie, per_versie.get(versie.nummer, [])) for versie in versies],
+        overige_wijzigingen=overige,
+        signalen=signalen(
+            matrix=matrix, doelen=doelen, termijnen=termijnen, veiligheidszorg=zorg, vandaag=vandaag
+        ),
+        laatste_wijziging=laatste,
+        vandaag=vandaag,
+        kosten_per_wet=sorted(kosten.items()),
+    )
+
+
+# --- the household page's summary ------------------------------------------------------------
+
+
+@dataclass
+class PlanSamenvatting:
+    plan: Plan | None
+    actieve_doelen: int = 0
+    volgende_evaluatie: datetime.date | None = None
+    signalen: list[Signaal] = field(default_factory=list)
+
+
+def plan_samenvatting(
+    huishouden: Huishouden, *, matrix: Domeinmatrix | None = None
+) -> PlanSamenvatting:
+    """For `casussen/_plan_samenvatting.html` on the household page: status, counts and
+    signals. Reuses the page's domain matrix when given (no extra queries for it)."""
+    vandaag = timezone.localdate()
+    plan = Plan.objects.filter(huishouden=huishouden).first()
+    if plan is None:
+        return PlanSamenvatting(plan=None)
+    matrix = matrix or domeinmatrix(huishouden, peildatum=vandaag)
+    doelen = doelen_van(plan)
+    termijnen = list(plan.termijnen.filter(voldaan_op__isnull=True))
+    zorg = plan.veiligheidszorgen.filter(opgeheven_op__isnull=True).first()
+    datums = [
+        a.evaluatiedatum for d in doelen if d.is_actief for a in d.acties.all() if a.is_actief
+    ]
+    return PlanSamenvatting(
+        plan=plan,
+        actieve_doelen=sum(d.is_actief for d in doelen),
+        volgende_evaluatie=min(datums) if datums else None,
+        signalen=signalen(
+            matrix=matrix, doelen=doelen, termijnen=termijnen, veiligheidszorg=zorg, vandaag=vandaag
+        ),
+    )
+
+
+# --- Mijn werk: the caseload -----------------------------------------------------------------
+
+
+@dataclass
+class Blok:
+    items: list
+    totaal: int
+    te_laat: int = 0
+
+
+@dataclass
+class Caseload:
+    scope: str  # what "mine" means for this user, in Dutch
+    huishoudens: Blok
+    evaluaties: Blok
+    eindigend: Blok
+    veiligheid: Blok
+    akkoord: Blok
+    termijnen: Blok
+    vandaag: datetime.date
+    einde_week: datetime.date
+
+
+LIJST = 10
+
+
+def _scoped_households(user) -> tuple[QuerySet, str]:
+    """A team lead watches the whole team; a professional the households they coordinate."""
+    zichtbaar = Huishouden.objects.visible_to(user).exclude(status=Huishouden.Status.AFGESLOTEN)
+    if user.is_teamleider:
+        return zichtbaar.filter(team_id__in=user.team_ids), "uw team"
+    return zichtbaar.filter(casusregisseur=user), "de huishoudens waarvan u casusregisseur bent"
+
+
+def _blok(queryset: QuerySet, *, te_laat: Q | None = None) -> Blok:
+    """One query: the first rows plus the total (and the overdue count) as window counts."""
+    annotations = {"_totaal": Window(Count("pk"))}
+    if te_laat is not None:
+        annotations["_te_laat"] = Window(Count("pk", filter=te_laat))
+    items = list(queryset.annotate(**annotations)[:LIJST])
+    if not items:
+        return Blok(items=[], totaal=0)
+    return Blok(
+        items=items,
+        totaal=items[0]._totaal,
+        te_laat=getattr(items[0], "_te_laat", 0),
+    )
+
+
+def caseload(user, *, vandaag: datetime.date | None = None) -> Caseload | None:
+    """Mijn werk for a professional or team lead: six blocks, six queries."""
+    if not (user.is_professional or user.is_teamleider):
+        return None
+    vandaag = vandaag or timezone.localdate()
+    einde_week = vandaag + datetime.timedelta(days=6 - vandaag.weekday())
+    huishoudens, scope = _scoped_households(user)
+    scoped_ids = huishoudens.values("pk")
+    actief_doel = Q(doel__status__in=Doel.ACTIEF, status__in=Actie.ACTIEF)
+    acties = Actie.objects.filter(
+        actief_doel, doel__plan__huishouden__in=scoped_ids
+    ).select_related("doel__plan__huishouden", "lid")
+    volgende_evaluatie = (
+        Actie.objects.filter(actief_doel, doel__plan__huishouden=OuterRef("pk"))
+        .order_by("evaluatiedatum")
+        .values("evaluatiedatum")[:1]
+    )
+    return Caseload(
+        scope=scope,
+        huishoudens=_blok(
+            huishoudens.select_related("plan")
+            .annotate(volgende_evaluatie=Subquery(volgende_evaluatie))
+            .order_by(F("volgende_evaluatie").asc(nulls_last=True), "naam", "id")
+        ),
+        evaluaties=_blok(
+            acties.filter(evaluatiedatum__lte=einde_week).order_by("evaluatiedatum", "id"),
+            te_laat=Q(evaluatiedatum__lt=vandaag),
+        ),
+        eindigend=_blok(
+            acties.filter(
+                einddatum__gte=vandaag, einddatum__lte=vandaag + datetime.timedelta(days=30)
+            ).order_by("einddatum", "id")
+        ),
+        veiligheid=_blok(
+            Veiligheidszorg.objects.filter(
+                opgeheven_op__isnull=True, plan__huishouden__in=scoped_ids
+            )
+            .select_related("plan__huishouden", "gemeld_door")
+            .order_by("gemeld_op", "id")
+        ),
+        akkoord=_blok(
+            Plan.objects.filter(status=Plan.Status.CONCEPT, huishouden__in=scoped_ids)
+            .filter(Exists(Doel.objects.filter(plan=OuterRef("pk"), status__in=Doel.ACTIEF)))
+            .select_related("huishouden")
+            .order_by("gewijzigd_op", "id")
+        ),
+        termijnen=_blok(
+            Termijn.objects.filter(voldaan_op__isnull=True, plan__huishouden__in=scoped_ids)
+            .select_related("plan__huishouden")
+            .order_by("uiterlijk_op", "id"),
+            te_laat=Q(uiterlijk_op__lt=vandaag),
+        ),
+        vandaag=vandaag,
+        einde_week=einde_week,
+    )
