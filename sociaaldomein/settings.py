@@ -92,6 +92,14 @@ if not (DEBUG or TESTING):
         "whitenoise.middleware.WhiteNoiseMiddleware",
     )
 
+if TESTING:
+    # Any N+1 query pattern inside a request fails the test (django-zeal, dev only).
+    INSTALLED_APPS.append("zeal")
+    MIDDLEWARE.insert(0, "zeal.middleware.zeal_middleware")
+    ZEAL_RAISE = True
+    # Django's own login/logout read the session row more than once; not our N+1.
+    ZEAL_ALLOWLIST = [{"model": "sessions.Session"}]
+
 ROOT_URLCONF = "sociaaldomein.urls"
 WSGI_APPLICATION = "sociaaldomein.wsgi.application"
 ASGI_APPLICATION = "sociaaldomein.asgi.application"

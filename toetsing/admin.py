@@ -8,11 +8,17 @@ class GrondwaardeInline(admin.TabularInline):
     extra = 0
     fields = ["naam", "toelichting", "volgorde", "actief"]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("wet")
+
 
 class ArtikelInline(admin.TabularInline):
     model = Artikel
     extra = 0
     fields = ["nummer", "titel", "betekenis", "altijd_toetsen", "afwijkingsgrond", "ingetrokken_op"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("wet")
 
 
 @admin.register(Wet)
@@ -36,6 +42,7 @@ class ArtikelAdmin(admin.ModelAdmin):
     list_display = ["__str__", "altijd_toetsen", "afwijkingsgrond", "ingetrokken_op"]
     list_filter = ["wet", "altijd_toetsen", "afwijkingsgrond"]
     search_fields = ["nummer", "titel", "betekenis"]
+    list_select_related = ["wet"]
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
