@@ -23,7 +23,8 @@ def domein(code: str) -> Leefdomein:
 
 STAP1 = {
     "behoefte": "We kunnen de huur van maart niet betalen en de verhuurder dreigt met ontruiming.",
-    "analyse": "Eenmalige inkomensval door ziekte; de schuldhulp loopt, het eerste gesprek is gepland.",
+    "analyse": "Eenmalige inkomensval door ziekte; de schuldhulp loopt, het eerste gesprek "
+    "is gepland.",
     "effect_kort": "het gezin blijft in de woning en de ontruiming wordt ingetrokken",
     "effect_lang": "rust in huis, de kinderen blijven op hun school, de schulden worden opgelost",
     "effect_omgeving": "de verhuurder krijgt zijn huur; de school ziet de kinderen gewoon terug",
@@ -96,7 +97,8 @@ def vul_stap2(toets: Toets, door, *, maatwerk: bool = True) -> Toets:
             uitkomst="maatwerk",
             afwijking_regel="de beleidsregel bijzondere bijstand: geen vergoeding van huurschulden",
             bijzondere_omstandigheden="eenmalige inkomensval door ziekte, kinderen in huis",
-            evenredigheid_afwijking="de regel zou hier leiden tot huisuitzetting, wat de regel niet beoogt",
+            evenredigheid_afwijking="de regel zou hier leiden tot huisuitzetting, wat de regel "
+            "niet beoogt",
         )
     toets, _ = services.save_stap2(
         toets=toets, door=door, versie=toets.versie, velden=velden, artikelen=motivaties

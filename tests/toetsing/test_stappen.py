@@ -21,7 +21,7 @@ from toetsing.models import MaatwerkVerzoek, Toets
 pytestmark = pytest.mark.django_db
 
 
-def test_a_toets_starts_from_an_action_with_its_cost_funding_and_an_effect_row_per_member_and_domain(
+def test_a_toets_starts_from_an_action_with_its_cost_funding_and_effect_rows_per_member(
     toets, gezin
 ):
     _, moeder, zoon, _, actie = gezin
