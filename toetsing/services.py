@@ -232,7 +232,6 @@ def start_toets(
 # --- step 1 ----------------------------------------------------------------------------------
 
 
-@transaction.atomic
 def save_stap1(
     *,
     toets: Toets,
@@ -243,13 +242,37 @@ def save_stap1(
     effecten: dict[int, tuple[str, str]],
     nieuw_effect: NieuwEffect | None = None,
     verwijder_effect: int | None = None,
+    afronden: bool = False,
 ) -> tuple[Toets, bool]:
-    """Save the draft of step 1 as it stands (incomplete is fine; wrong is not).
+    """Save the draft of step 1 as it stands (incomplete is fine; wrong is not), and with
+    `afronden` conclude it in the same transaction.
 
     `grondwaarden`: the ticked core values (id → explanation); `effecten`: the effect rows
     (id → (expectation, note)). Returns the toets and whether anything changed; an
-    unchanged draft keeps its version."""
-    locked = _lock(toets, stap=1, versie=versie)
+    unchanged draft keeps its version. When step 1 cannot be concluded yet, the draft is
+    still saved (committed) and a ValidationError names what is missing."""
+    with transaction.atomic():
+        locked = _lock(toets, stap=1, versie=versie)
+        changed = _apply_stap1(
+            locked, velden, grondwaarden, effecten, nieuw_effect, verwijder_effect
+        )
+        if changed:
+            _save(locked, door=door, versie=versie, fields=changed[1])
+        problemen = _conclude_stap1(locked, door=door) if afronden else {}
+    if problemen:
+        raise ValidationError(problemen)
+    return locked, bool(changed)
+
+
+def _apply_stap1(
+    locked: Toets,
+    velden: dict,
+    grondwaarden: dict[int, str],
+    effecten: dict[int, tuple[str, str]],
+    nieuw_effect: NieuwEffect | None,
+    verwijder_effect: int | None,
+) -> tuple[bool, list[str]] | None:
+    """Write the draft's values and rows; (True, changed toets fields) or None."""
     changed = _set(locked, velden, STAP1_VELDEN)
     _clean_fields(locked, changed)
     parts_changed = False
@@ -261,31 +284,36 @@ def save_stap1(
         parts_changed = True
     nieuw_ids = [gw_id for gw_id in grondwaarden if gw_id not in huidig]
     nieuw = []
-    for grondwaarde in Grondwaarde.objects.filter(
-        pk__in=nieuw_ids, actief=True, wet__actief=True
-    ).select_related("wet"):
-        keuze = ToetsGrondwaarde(
-            toets=locked,
-            grondwaarde=grondwaarde,
-            wet=grondwaarde.wet,
-            naam=grondwaarde.naam,
-            wet_afkorting=grondwaarde.wet.afkorting,
-            toelichting=grondwaarden[grondwaarde.pk],
-        )
-        keuze.clean_fields()
-        nieuw.append(keuze)
-    if len(nieuw) != len(nieuw_ids):
-        raise ValidationError({"grondwaarden": "Kies alleen grondwaarden uit de lijst."})
-    ToetsGrondwaarde.objects.bulk_create(nieuw)
-    parts_changed |= bool(nieuw)
+    if nieuw_ids:
+        for grondwaarde in Grondwaarde.objects.filter(
+            pk__in=nieuw_ids, actief=True, wet__actief=True
+        ).select_related("wet"):
+            keuze = ToetsGrondwaarde(
+                toets=locked,
+                grondwaarde=grondwaarde,
+                wet=grondwaarde.wet,
+                naam=grondwaarde.naam,
+                wet_afkorting=grondwaarde.wet.afkorting,
+                toelichting=grondwaarden[grondwaarde.pk],
+            )
+            keuze.clean_fields()
+            nieuw.append(keuze)
+        if len(nieuw) != len(nieuw_ids):
+            raise ValidationError({"grondwaarden": "Kies alleen grondwaarden uit de lijst."})
+        ToetsGrondwaarde.objects.bulk_create(nieuw)
+        parts_changed = True
+    gewijzigd = []
     for gw_id, keuze in huidig.items():
         if gw_id in grondwaarden and keuze.toelichting != grondwaarden[gw_id]:
             keuze.toelichting = grondwaarden[gw_id]
             keuze.clean_fields()
-            keuze.save(update_fields=["toelichting"])
-            parts_changed = True
+            gewijzigd.append(keuze)
+    if gewijzigd:
+        ToetsGrondwaarde.objects.bulk_update(gewijzigd, ["toelichting"])
+        parts_changed = True
 
     rijen = {effect.pk: effect for effect in locked.effecten.all()}
+    gewijzigd = []
     for pk, (verwachting, toelichting) in effecten.items():
         effect = rijen.get(pk)
         if effect is None or pk == verwijder_effect:
@@ -293,18 +321,17 @@ def save_stap1(
         if (effect.verwachting, effect.toelichting) != (verwachting, toelichting):
             effect.verwachting, effect.toelichting = verwachting, toelichting
             effect.clean_fields()
-            effect.save(update_fields=["verwachting", "toelichting"])
-            parts_changed = True
+            gewijzigd.append(effect)
+    if gewijzigd:
+        Effect.objects.bulk_update(gewijzigd, ["verwachting", "toelichting"])
+        parts_changed = True
     if verwijder_effect is not None and verwijder_effect in rijen:
-        rijen[verwijder_effect].delete()
+        Effect.objects.filter(pk=verwijder_effect).delete()
         parts_changed = True
     if nieuw_effect is not None:
         _add_effect(locked, nieuw_effect, rijen.values())
         parts_changed = True
-
-    if changed or parts_changed:
-        _save(locked, door=door, versie=versie, fields=changed)
-    return locked, bool(changed or parts_changed)
+    return (True, changed) if (changed or parts_changed) else None
 
 
 def _add_effect(toets: Toets, nieuw: NieuwEffect, bestaand: Iterable[Effect]) -> Effect:
@@ -337,16 +364,24 @@ def conclude_stap1(*, toets: Toets, door: User, versie: int) -> Toets:
     step 2 opens, with proportionality and motivation (Awb 3:4 lid 2, 3:46) added.
     Negative: the toets ends with its recorded reason, and a motivation of the refusal."""
     locked = _lock(toets, stap=1, versie=versie)
+    problemen = _conclude_stap1(locked, door=door)
+    if problemen:
+        raise ValidationError(problemen)
+    return locked
+
+
+def _conclude_stap1(locked: Toets, *, door: User) -> dict[str, str]:
+    """Conclude a locked toets; returns what is missing instead (and changes nothing)."""
     grondwaarden, effecten, _ = onderdelen(locked)
     problemen = locked.stap1_problemen(grondwaarden, effecten)
     if problemen:
-        raise ValidationError(problemen)
+        return problemen
     now = timezone.now()
     if locked.conclusie_positief:
         _add_required_articles(locked, grondwaarden)
         locked.status, locked.stap2_op = Toets.Status.STAP2, now
-        _save(locked, door=door, versie=versie, fields=["status", "stap2_op"])
-        return locked
+        _save(locked, door=door, versie=locked.versie, fields=["status", "stap2_op"])
+        return {}
     locked.status = Toets.Status.BEEINDIGD
     locked.beeindigd_op, locked.beeindigd_door = now, door
     locked.motivering = schrijf_motivering(
@@ -355,11 +390,11 @@ def conclude_stap1(*, toets: Toets, door: User, versie: int) -> Toets:
     _save(
         locked,
         door=door,
-        versie=versie,
+        versie=locked.versie,
         fields=["status", "beeindigd_op", "beeindigd_door", "motivering"],
     )
     _replace_previous(locked, door=door)
-    return locked
+    return {}
 
 
 def _add_required_articles(toets: Toets, grondwaarden) -> None:
@@ -394,7 +429,6 @@ def reopen_stap1(*, toets: Toets, door: User, versie: int) -> Toets:
 # --- step 2 ----------------------------------------------------------------------------------
 
 
-@transaction.atomic
 def save_stap2(
     *,
     toets: Toets,
@@ -404,18 +438,37 @@ def save_stap2(
     artikelen: dict[int, tuple[str, str]],
     toevoegen: tuple[int, str] | None = None,
     verwijderen: int | None = None,
+    indienen: bool = False,
 ) -> tuple[Toets, bool]:
-    """Save the draft of step 2: the cited articles with their motivation, and the outcome.
+    """Save the draft of step 2: the cited articles with their motivation, and the outcome;
+    with `indienen` submit it in the same transaction (when incomplete, the draft is still
+    saved and a ValidationError names what is missing).
 
     An article of a law unrelated to the core values of step 1 is never saved without a
     reason (`artikelen`: artikel id → (motivation, reason for another law))."""
-    locked = _lock(toets, stap=2, versie=versie)
-    changed = _set(locked, velden, STAP2_VELDEN)
-    _clean_fields(locked, changed)
+    with transaction.atomic():
+        locked = _lock(toets, stap=2, versie=versie)
+        changed = _set(locked, velden, STAP2_VELDEN)
+        _clean_fields(locked, changed)
+        parts_changed = _apply_artikelen(locked, artikelen, toevoegen, verwijderen)
+        if changed or parts_changed:
+            _save(locked, door=door, versie=versie, fields=changed)
+        problemen = _submit(locked, door=door) if indienen else {}
+    if problemen:
+        raise ValidationError(problemen)
+    return locked, bool(changed or parts_changed)
+
+
+def _apply_artikelen(
+    locked: Toets,
+    artikelen: dict[int, tuple[str, str]],
+    toevoegen: tuple[int, str] | None,
+    verwijderen: int | None,
+) -> bool:
     gerelateerd = gerelateerde_wetten(locked.grondwaarden.all())
     rijen = {keuze.artikel_id: keuze for keuze in locked.artikelen.all()}
-    parts_changed = False
     fouten: dict[str, str] = {}
+    gewijzigd = []
     for artikel_id, (motivering, reden) in artikelen.items():
         keuze = rijen.get(artikel_id)
         if keuze is None or artikel_id == verwijderen:
@@ -429,10 +482,12 @@ def save_stap2(
         if (keuze.motivering, keuze.reden_andere_wet) != (motivering, reden):
             keuze.motivering, keuze.reden_andere_wet = motivering, reden
             keuze.clean_fields()
-            keuze.save(update_fields=["motivering", "reden_andere_wet"])
-            parts_changed = True
+            gewijzigd.append(keuze)
     if fouten:
         raise ValidationError(fouten)
+    if gewijzigd:
+        ToetsArtikel.objects.bulk_update(gewijzigd, ["motivering", "reden_andere_wet"])
+    changed = bool(gewijzigd)
     if verwijderen is not None:
         keuze = rijen.get(verwijderen)
         if keuze is not None and keuze.automatisch:
@@ -440,14 +495,12 @@ def save_stap2(
                 {"artikelen": f"{keuze.verwijzing_kort} hoort bij elke toets en blijft staan."}
             )
         if keuze is not None:
-            keuze.delete()
-            parts_changed = True
+            ToetsArtikel.objects.filter(pk=keuze.pk).delete()
+            changed = True
     if toevoegen is not None:
         _add_article(locked, *toevoegen, bestaand=rijen, gerelateerd=gerelateerd)
-        parts_changed = True
-    if changed or parts_changed:
-        _save(locked, door=door, versie=versie, fields=changed)
-    return locked, bool(changed or parts_changed)
+        changed = True
+    return changed
 
 
 def _add_article(
@@ -490,6 +543,14 @@ def submit_toets(*, toets: Toets, door: User, versie: int) -> Toets:
     """Submit: check step 2, take the final snapshot of every cited article, write the
     motivation, and make the toets immutable. Maatwerk goes to the team lead(s)."""
     locked = _lock(toets, stap=2, versie=versie)
+    problemen = _submit(locked, door=door)
+    if problemen:
+        raise ValidationError(problemen)
+    return locked
+
+
+def _submit(locked: Toets, *, door: User) -> dict[str, str]:
+    """Submit a locked toets; returns what is missing instead (and changes nothing)."""
     grondwaarden, effecten, artikelen = onderdelen(locked)
     actueel = {
         artikel.pk: artikel
@@ -511,7 +572,7 @@ def submit_toets(*, toets: Toets, door: User, versie: int) -> Toets:
         verplichte_artikelen=verplicht,
     )
     if problemen:
-        raise ValidationError(problemen)
+        return problemen
     for keuze in artikelen:  # the text as cited on the day of submission
         keuze.neem_tekst_over(actueel[keuze.artikel_id])
     ToetsArtikel.objects.bulk_update(
@@ -528,7 +589,7 @@ def submit_toets(*, toets: Toets, door: User, versie: int) -> Toets:
     _save(
         locked,
         door=door,
-        versie=versie,
+        versie=locked.versie,
         fields=[
             "status",
             "ingediend_op",
@@ -556,7 +617,7 @@ def submit_toets(*, toets: Toets, door: User, versie: int) -> Toets:
             url=locked.get_absolute_url(),
         )
     _replace_previous(locked, door=door)
-    return locked
+    return {}
 
 
 # --- corrections ---------------------------------------------------------------------------
@@ -636,7 +697,7 @@ def correct_toets(*, toets: Toets, door: User, reden: str) -> Toets:
         )
         for e in effecten
     )
-    actueel = Artikel.objects.in_bulk([k.artikel_id for k in artikelen])
+    actueel = Artikel.objects.select_related("wet").in_bulk([k.artikel_id for k in artikelen])
     kopieen = []
     for k in artikelen:
         kopie = ToetsArtikel(
