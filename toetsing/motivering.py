@@ -203,7 +203,8 @@ def _conclusie(g: Gegevens) -> str:
 def _artikelen(g: Gegevens) -> str:
     zinnen = []
     for artikel in g.artikelen:
-        tekst = f"{zin(artikel.verwijzing)} ({artikel.titel}): {binnen_zin(artikel.motivering)}."
+        verwijzing = artikel.verwijzing[:1].upper() + artikel.verwijzing[1:]
+        tekst = f"{verwijzing} ({artikel.titel}): {binnen_zin(artikel.motivering)}."
         if artikel.reden_andere_wet.strip():
             tekst += (
                 " Dit artikel komt uit een wet buiten de gekozen grondwaarden, omdat "

@@ -305,6 +305,10 @@ class Toets(models.Model):
             models.CheckConstraint(
                 condition=~Q(status__in=["stap2", "ingediend"])
                 | Q(
+                    # IS NOT NULL first: a NULL answer must fail the check, not pass it
+                    is_nodig__isnull=False,
+                    past_bij_grondwaarden__isnull=False,
+                    ethisch_verantwoord__isnull=False,
                     is_nodig=True,
                     past_bij_grondwaarden=True,
                     ethisch_verantwoord=True,
