@@ -17,7 +17,7 @@ from django.db import DatabaseError, connection, transaction
 from sociaaldomein.models import Team, User
 from sociaaldomein.roles import Rol, ensure_roles
 
-DEMO_STEPS = ["huishoudens.demo"]
+DEMO_STEPS = ["huishoudens.demo", "toetsing.demo"]  # casussen.demo (issue 4) goes before toetsing
 
 TEAMS = [("Wijkteam Noord", "Noord"), ("Wijkteam Zuid", "Zuid")]
 

@@ -80,8 +80,23 @@ def apply_errors(form: forms.BaseForm, error: ValidationError, mapping: dict[str
             form.add_error(None, messages)
 
 
+def _nodig_voor_de_stap(field: forms.Field) -> None:
+    """Mark a field as needed to complete the step (no "niet verplicht" next to it) while a
+    draft may still leave it empty: completeness is checked when the step is concluded."""
+    field.required = True
+    validate = field.validate
+
+    def validate_when_filled(value):
+        if value not in field.empty_values:
+            validate(value)
+
+    field.validate = validate_when_filled
+
+
 class ToetsForm(Form):
     """Shared: the hidden version the user started from (optimistic locking)."""
+
+    use_required_attribute = False  # drafts may be incomplete; the step checks completeness
 
     versie = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=MAX_VERSIE)
 
@@ -180,6 +195,7 @@ class Stap1Form(ToetsForm):
                 self.fields[f"{naam}_toelichting"] = _tekst(
                     f"Hoe dient de oplossing ‘{grondwaarde.naam}’?", rows=2
                 )
+                _nodig_voor_de_stap(self.fields[f"{naam}_toelichting"])  # once ticked
                 keuze = gekozen_map.get(grondwaarde.pk)
                 self.initial[naam] = keuze is not None
                 self.initial[f"{naam}_toelichting"] = keuze.toelichting if keuze else ""
@@ -209,6 +225,10 @@ class Stap1Form(ToetsForm):
         ]
         for name in STAP1_VELDEN:
             self.initial.setdefault(name, getattr(toets, name))
+            if name != "reden_beeindiging":
+                _nodig_voor_de_stap(self.fields[name])
+        for effect in effecten:
+            _nodig_voor_de_stap(self.fields[f"effect_{effect.pk}_verwachting"])
         self.initial.setdefault("versie", toets.versie)
 
     @property
@@ -333,6 +353,9 @@ class Stap2Form(ToetsForm):
             self.initial[f"{naam}_reden"] = keuze.reden_andere_wet
         for name in STAP2_VELDEN:
             self.initial.setdefault(name, getattr(toets, name))
+        _nodig_voor_de_stap(self.fields["uitkomst"])
+        for keuze in artikelen:
+            _nodig_voor_de_stap(self.fields[f"artikel_{keuze.artikel_id}_motivering"])
         self.initial.setdefault("versie", toets.versie)
 
     @property

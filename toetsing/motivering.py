@@ -242,10 +242,9 @@ def schrijf_motivering(g: Gegevens) -> list[Sectie]:
         f"De vraag hoort bij {g.onderdeel} in het plan van huishouden {g.referentie}.",
     ]
     if g.correctie_van:
-        kop.append(
-            f"Deze toets corrigeert de toets van {g.correctie_van:%d-%m-%Y}"
-            + (f", omdat {binnen_zin(g.reden_correctie)}." if g.reden_correctie.strip() else ".")
-        )
+        kop.append(f"Deze toets corrigeert de toets van {g.correctie_van:%d-%m-%Y}.")
+        if g.reden_correctie.strip():
+            kop.append(f"Reden van de correctie: {binnen_zin(g.reden_correctie)}.")
     nodig = _alinea(
         f"Het huishouden zegt zelf: ‘{binnen_zin(g.behoefte)}’." if g.behoefte.strip() else "",
         f"De professional stelt vast: {binnen_zin(g.analyse)}." if g.analyse.strip() else "",

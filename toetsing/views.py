@@ -284,9 +284,9 @@ def _afgerond(request, toets: Toets) -> HttpResponse:
             request,
             "Stap 1 is afgerond: dit is nodig en past bij de grondwaarden. Nu de juridische toets.",
         )
-        return redirect("toetsing:stap2", toets.huishouden_id, toets.pk)
+        return _naar(request, reverse("toetsing:stap2", args=[toets.huishouden_id, toets.pk]))
     messages.success(request, "De toets is na stap 1 beëindigd; de reden is vastgelegd.")
-    return redirect(toets)
+    return _naar(request, toets.get_absolute_url())
 
 
 def _stap1_opgeslagen(request, huishouden, toets, actie: str) -> HttpResponse:
@@ -473,7 +473,8 @@ def _stap2_opgeslagen(request, huishouden, toets, actie: str) -> HttpResponse:
             url
             + ("#artikelen" if "toevoegen" in request.POST or "verwijderen" in request.POST else "")
         )
-    context = _stap2_context(huishouden, toets, opgeslagen=True)
+    zoek = (request.POST.get("zoek") or "")[:100].replace("\x00", "") if actie == "zoeken" else ""
+    context = _stap2_context(huishouden, toets, opgeslagen=True, zoek=zoek)
     return render(request, "toetsing/stap2.html#toets-formulier", context)
 
 
@@ -484,7 +485,7 @@ def _ingediend(request, toets: Toets) -> HttpResponse:
         )
     else:
         messages.success(request, "De toets is ingediend. De motivering staat hieronder.")
-    return redirect(toets)
+    return _naar(request, toets.get_absolute_url())
 
 
 @require_POST
