@@ -14,7 +14,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from casussen.forms import EuroField
 from huishoudens.models import Leefdomein, Lid
-from sociaaldomein.forms import Form
+from sociaaldomein.forms import TEXTBOX, WIDGET_CLASSES, Form
 from toetsing.models import Effect, Toets
 from toetsing.models.toets import MAX_HORIZON, MAX_TEKST, MAX_TOELICHTING
 from toetsing.services import STAP1_VELDEN, STAP2_VELDEN, NieuwEffect
@@ -94,7 +94,8 @@ def _nodig_voor_de_stap(field: forms.Field) -> None:
 
 
 class ToetsForm(Form):
-    """Shared: the hidden version the user started from (optimistic locking)."""
+    """Shared: the hidden version the user started from (optimistic locking), and the
+    NL Design System classes for the row fields added after the form was built."""
 
     use_required_attribute = False  # drafts may be incomplete; the step checks completeness
 
@@ -104,6 +105,13 @@ class ToetsForm(Form):
         super().__init__(*args, **kwargs)
         self.fields["versie"].widget.attrs["id"] = "toets-versie"
         self.sectie_fouten: dict[str, list[str]] = {}
+
+    def style_rows(self) -> None:
+        for bound in self:
+            css = WIDGET_CLASSES.get(bound.widget_type, TEXTBOX)
+            attrs = bound.field.widget.attrs
+            if css and css not in attrs.get("class", ""):
+                attrs["class"] = f"{attrs.get('class', '')} {css}".strip()
 
 
 class StartForm(Form):
@@ -229,6 +237,7 @@ class Stap1Form(ToetsForm):
                 _nodig_voor_de_stap(self.fields[name])
         for effect in effecten:
             _nodig_voor_de_stap(self.fields[f"effect_{effect.pk}_verwachting"])
+        self.style_rows()
         self.initial.setdefault("versie", toets.versie)
 
     @property
@@ -356,6 +365,7 @@ class Stap2Form(ToetsForm):
         _nodig_voor_de_stap(self.fields["uitkomst"])
         for keuze in artikelen:
             _nodig_voor_de_stap(self.fields[f"artikel_{keuze.artikel_id}_motivering"])
+        self.style_rows()
         self.initial.setdefault("versie", toets.versie)
 
     @property
