@@ -547,3 +547,40 @@ def test_the_grondwaarde_snapshot_keeps_the_words_used(professional, toets):
     waarde.naam = "kinderen eerst"
     waarde.save()
     assert toets.grondwaarden.get(grondwaarde=waarde).naam == "aandacht voor kinderen in het gezin"
+
+
+# --- Mijn werk and the household's list --------------------------------------------------------
+
+
+def test_mijn_werk_lists_my_drafts_and_not_my_submitted_toetsen(client_for, professional, gezin):
+    huishouden, _, _, _, actie = gezin
+    concept = services.start_toets(
+        huishouden=huishouden, door=professional, actie=actie, vraag="Concept-vraag"
+    )
+    klaar = ingediend(
+        services.start_toets(huishouden=huishouden, door=professional, actie=actie, vraag="Klaar"),
+        professional,
+    )
+    page = client_for(professional).get(reverse("start")).content.decode()
+    assert "Omgekeerde toetsen in bewerking" in page
+    assert url("toets", concept) in page and url("toets", klaar) not in page
+
+
+def test_the_household_list_shows_every_toets_to_the_auditor(
+    client_for, auditor, professional, toets
+):
+    ingediend(toets, professional)
+    response = client_for(auditor).get(reverse("toetsing:lijst", args=[toets.huishouden_id]))
+    assert response.status_code == 200
+    assert "Een maand huur betalen om huisuitzetting te voorkomen" in response.content.decode()
+
+
+def test_every_autosave_that_changes_something_is_in_the_access_log(
+    client_for, professional, toets, htmx_headers
+):
+    client = client_for(professional)
+    client.post(url("stap1_opslaan", toets), stap1_body(toets, analyse="A"), headers=htmx_headers)
+    client.post(url("stap1_opslaan", toets), stap1_body(toets, analyse="A"), headers=htmx_headers)
+    logs = Toegangslog.objects.filter(onderwerp="toets", actie="gewijzigd", object_id=str(toets.pk))
+    assert logs.count() == 1
+    assert logs.get().huishoudens == [toets.huishouden_id]
