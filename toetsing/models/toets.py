@@ -16,6 +16,7 @@ can never be changed or deleted; a correction is a new toets that replaces it.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -24,6 +25,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from casussen.models import Wet as Financiering
+
+if TYPE_CHECKING:
+    from toetsing.models.delen import Effect, ToetsArtikel, ToetsGrondwaarde
 
 MAX_TEKST = 4000
 MAX_TOELICHTING = 1000
@@ -493,7 +497,7 @@ class Toets(models.Model):
         for effect in effecten:
             if not effect.verwachting:
                 p[f"effect-{effect.pk}"] = "Kies beter, gelijk of slechter."
-            elif effect.verwachting != Effect.Verwachting.GELIJK and leeg(effect.toelichting):
+            elif effect.verwachting != "gelijk" and leeg(effect.toelichting):
                 p[f"effect-{effect.pk}"] = "Licht kort toe wat er verandert."
         return p
 
@@ -547,148 +551,3 @@ class Toets(models.Model):
                     "of Pw art. 35: kies zo'n artikel.",
                 )
         return p
-
-
-class ToetsDeel(models.Model):
-    """A part of a toets: immutable with it (trigger in migration 0004)."""
-
-    class Meta:
-        abstract = True
-
-
-class ToetsGrondwaarde(ToetsDeel):
-    """A core value the solution serves, with a short explanation (question 3)."""
-
-    toets = models.ForeignKey(
-        Toets, on_delete=models.CASCADE, related_name="grondwaarden", verbose_name="toets"
-    )
-    grondwaarde = models.ForeignKey(
-        "toetsing.Grondwaarde", on_delete=models.PROTECT, related_name="+", db_index=False
-    )
-    wet = models.ForeignKey("toetsing.Wet", on_delete=models.PROTECT, related_name="+")
-    # Snapshot: the toets keeps the words it used, whatever the beheerder renames later.
-    naam = models.CharField("grondwaarde", max_length=200)
-    wet_afkorting = models.CharField("wet", max_length=40)
-    toelichting = models.TextField("toelichting", max_length=MAX_TOELICHTING, blank=True)
-
-    class Meta:
-        verbose_name = "gekozen grondwaarde"
-        verbose_name_plural = "gekozen grondwaarden"
-        ordering = ["toets", "wet_id", "grondwaarde_id"]
-        constraints = [
-            models.UniqueConstraint(fields=["toets", "grondwaarde"], name="toetsgrondwaarde_uniek")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.wet_afkorting}: {self.naam}"
-
-
-class Effect(ToetsDeel):
-    """The expected effect of the solution for one member (or the household as a whole)
-    on one life domain: effects in full breadth (question 2, principle 1)."""
-
-    class Verwachting(models.TextChoices):
-        BETER = "beter", "Beter"
-        GELIJK = "gelijk", "Gelijk"
-        SLECHTER = "slechter", "Slechter"
-
-    toets = models.ForeignKey(
-        Toets, on_delete=models.CASCADE, related_name="effecten", verbose_name="toets"
-    )
-    lid = models.ForeignKey(
-        "huishoudens.Lid",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="voor wie",
-        help_text="Leeg: het huishouden als geheel.",
-    )
-    leefdomein = models.ForeignKey(
-        "huishoudens.Leefdomein", on_delete=models.PROTECT, related_name="+", db_index=False
-    )
-    verwachting = models.CharField(
-        "verwacht effect", max_length=8, choices=Verwachting.choices, blank=True
-    )
-    toelichting = models.TextField("toelichting", max_length=MAX_TOELICHTING, blank=True)
-
-    class Meta:
-        verbose_name = "effect"
-        verbose_name_plural = "effecten"
-        ordering = ["toets", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["toets", "lid", "leefdomein"],
-                nulls_distinct=False,
-                name="effect_uniek_per_lid_en_domein",
-                violation_error_message="Dit effect staat er al.",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.wie}: {self.leefdomein}"
-
-    @property
-    def wie(self) -> str:
-        return self.lid.volledige_naam if self.lid_id else "Het hele huishouden"
-
-
-class ToetsArtikel(ToetsDeel):
-    """An article cited as an instrument, with how it realises the core values (question 5).
-
-    Number, title and meaning are a snapshot taken when it was cited (refreshed at
-    submission), so a retired or edited article never changes an old toets."""
-
-    toets = models.ForeignKey(
-        Toets, on_delete=models.CASCADE, related_name="artikelen", verbose_name="toets"
-    )
-    artikel = models.ForeignKey(
-        "toetsing.Artikel", on_delete=models.PROTECT, related_name="+", db_index=False
-    )
-    wet = models.ForeignKey("toetsing.Wet", on_delete=models.PROTECT, related_name="+")
-    wet_afkorting = models.CharField("wet", max_length=40)
-    nummer = models.CharField("artikel", max_length=40)
-    titel = models.CharField("titel", max_length=200)
-    betekenis = models.TextField("betekenis in gewone taal")
-    afwijkingsgrond = models.BooleanField("grondslag voor maatwerk", default=False)
-    automatisch = models.BooleanField(
-        "hoort bij elke toets",
-        default=False,
-        help_text="Evenredigheid en motivering (Awb 3:4 lid 2, 3:46): niet te verwijderen.",
-    )
-    motivering = models.TextField(
-        "hoe dit artikel de grondwaarden realiseert", max_length=2000, blank=True
-    )
-    reden_andere_wet = models.TextField(
-        "reden voor een artikel uit een andere wet", max_length=MAX_TOELICHTING, blank=True
-    )
-    volgorde = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        verbose_name = "aangehaald artikel"
-        verbose_name_plural = "aangehaalde artikelen"
-        ordering = ["toets", "volgorde", "id"]
-        constraints = [
-            models.UniqueConstraint(fields=["toets", "artikel"], name="toetsartikel_uniek")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.verwijzing_kort} — {self.titel}"
-
-    @property
-    def verwijzing(self) -> str:
-        return f"artikel {self.nummer} {self.wet_afkorting}"
-
-    @property
-    def verwijzing_kort(self) -> str:
-        return f"{self.wet_afkorting} art. {self.nummer}"
-
-    def neem_tekst_over(self, artikel) -> None:
-        """Take the snapshot of the article as it reads now."""
-        self.artikel = artikel
-        self.wet_id = artikel.wet_id
-        self.wet_afkorting = artikel.wet.afkorting
-        self.nummer = artikel.nummer
-        self.titel = artikel.titel
-        self.betekenis = artikel.betekenis
-        self.afwijkingsgrond = artikel.afwijkingsgrond
