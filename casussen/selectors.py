@@ -353,9 +353,9 @@ def caseload(user, *, vandaag: datetime.date | None = None) -> Caseload | None:
         # the lead is notified of every safety concern of the team and watches them all
         zorgen = Veiligheidszorg.objects.filter(
             opgeheven_op__isnull=True,
-            plan__huishouden__in=Huishouden.objects.visible_to(user).filter(
-                team_id__in=user.team_ids
-            ).values("pk"),
+            plan__huishouden__in=Huishouden.objects.visible_to(user)
+            .filter(team_id__in=user.team_ids)
+            .values("pk"),
         )
         veiligheid_scope = "uw team"
     else:

@@ -22,6 +22,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("huishoudens/", include("huishoudens.urls")),
     path("huishoudens/<int:huishouden_pk>/plan/", include("casussen.urls")),
+    path("huishoudens/<int:huishouden_pk>/toetsen/", include("toetsing.urls")),
     path("beheer/", admin.site.urls),
 ]
 

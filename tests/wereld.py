@@ -140,4 +140,17 @@ def maak_wereld() -> Wereld:
         plan=plan, gemeld_door=w.users["professional"]
     )
     w.objects["huishouden_zonder_plan"] = HuishoudenFactory(team=noord)
+    # Omgekeerde toetsen (issue 5) on the world's action: a draft in step 1, one with step 2
+    # open, and a submitted maatwerk toets (with its request to the team lead).
+    from tests.toetsing.factories import ingediend, naar_stap2
+    from toetsing.services import start_toets
+
+    def toets(vraag):
+        return start_toets(
+            huishouden=huishouden, door=w.users["professional"], actie=w.actie, vraag=vraag
+        )
+
+    w.objects["toets_concept"] = toets("Budgetcoaching inzetten")
+    w.objects["toets_stap2"] = naar_stap2(toets("Schuld kwijtschelden"), w.users["professional"])
+    w.objects["toets_ingediend"] = ingediend(toets("Huur betalen"), w.users["professional"])
     return w

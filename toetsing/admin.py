@@ -28,8 +28,8 @@ class WetAdmin(admin.ModelAdmin):
     Nothing is deleted: a core value is switched off, an article is retired with a date,
     so toetsen that cited them stay readable."""
 
-    list_display = ["afkorting", "naam", "soort", "actief"]
-    list_filter = ["soort", "actief"]
+    list_display = ["afkorting", "naam", "soort", "algemeen", "actief"]
+    list_filter = ["soort", "algemeen", "actief"]
     search_fields = ["afkorting", "naam"]
     inlines = [GrondwaardeInline, ArtikelInline]
 

@@ -41,9 +41,14 @@ def _plan(w) -> list[str]:
     return [reverse("casussen:plan", kwargs={"huishouden_pk": w.huishouden.pk}), *_huishouden(w)]
 
 
+def _toetsen(w) -> list[str]:
+    return [reverse("toetsing:lijst", args=[w.huishouden.pk]), *_plan(w)]
+
+
 TOONT: dict[str, Callable[[object], list[str]]] = {
     "huishoudens": _huishouden,
     "casussen": _plan,
+    "toetsing": _toetsen,
 }
 
 
@@ -76,4 +81,143 @@ def _from_matrix() -> dict[str, Formulier]:
 
 
 EXTRA: dict[str, Formulier] = {}
+
+
+# --- the omgekeerde toets (issue 5) -------------------------------------------------------------
+
+
+def _toets_url(naam: str, toets: str):
+    from django.urls import reverse
+
+    return lambda w: reverse(f"toetsing:{naam}", args=[w.huishouden.pk, w.objects[toets].pk])
+
+
+def _toets_paginas(toets: str):
+    from django.urls import reverse
+
+    def paginas(w):
+        args = [w.huishouden.pk, w.objects[toets].pk]
+        return [
+            reverse("toetsing:toets", args=args),
+            reverse("casussen:plan", args=[w.huishouden.pk]),
+        ]
+
+    return paginas
+
+
+def _starten_url(w) -> str:
+    from django.urls import reverse
+
+    return reverse("toetsing:starten_actie", args=[w.huishouden.pk, w.actie.pk])
+
+
+def _stap1(w) -> dict:
+    from toetsing.models import Grondwaarde, Toets
+
+    toets = Toets.objects.get(pk=w.toets_concept.pk)
+    gw = Grondwaarde.objects.get(wet__code="wgs", naam="aandacht voor kinderen in het gezin")
+    effect = toets.effecten.first()
+    return {
+        "versie": toets.versie,
+        "actie": "opslaan",
+        "behoefte": "Wij willen de post samen openen.",
+        "analyse": "Overzicht ontbreekt.",
+        "kosten_oplossing": "125,50",
+        "kosten_alternatief": "2.400",
+        "horizon_maanden": "12",
+        "alternatief": "beschermingsbewind",
+        "ethisch_verantwoord": "ja",
+        "is_nodig": "ja",
+        "conclusie_toelichting": "Nodig.",
+        f"gw_{gw.pk}": "on",
+        f"gw_{gw.pk}_toelichting": "De kinderen merken de rust.",
+        f"effect_{effect.pk}_verwachting": "beter",
+        f"effect_{effect.pk}_toelichting": "Minder stress.",
+    }
+
+
+def _stap1_velden(w=None) -> list[str]:
+    return [
+        "behoefte",
+        "kosten_oplossing",
+        "horizon_maanden",
+        "alternatief",
+        "ethisch_verantwoord",
+        "conclusie_toelichting",
+        "ethiek_precedent",
+        "nieuw_lid",
+    ]
+
+
+def _stap2(w) -> dict:
+    from toetsing.models import Toets
+
+    toets = Toets.objects.get(pk=w.toets_stap2.pk)
+    data = {
+        "versie": toets.versie,
+        "actie": "opslaan",
+        "uitkomst": "maatwerk",
+        "financiering": "wgs",
+        "afwijking_regel": "de beleidsregel: geen kwijtschelding zonder traject",
+        "bijzondere_omstandigheden": "Ziekte.",
+        "evenredigheid_afwijking": "Klein bedrag.",
+    }
+    for keuze in toets.artikelen.all():
+        data[f"artikel_{keuze.artikel_id}_motivering"] = "Realiseert de grondwaarden."
+    return data
+
+
+EXTRA.update(
+    {
+        "toetsing:starten_actie": Formulier(
+            url=_starten_url,
+            geldig=lambda w: {"vraag": "Budgetcoaching inzetten"},
+            velden=["vraag"],
+            toont=lambda w: [
+                f"/huishoudens/{w.huishouden.pk}/plan/",
+                f"/huishoudens/{w.huishouden.pk}/toetsen/",
+            ],
+        ),
+        "toetsing:stap1": Formulier(
+            url=_toets_url("stap1", "toets_concept"),
+            geldig=_stap1,
+            velden=_stap1_velden(),
+            toont=_toets_paginas("toets_concept"),
+        ),
+        "toetsing:stap1_opslaan": Formulier(
+            url=_toets_url("stap1_opslaan", "toets_concept"),
+            geldig=_stap1,
+            velden=["behoefte", "kosten_oplossing", "horizon_maanden", "versie"],
+            toont=_toets_paginas("toets_concept"),
+        ),
+        "toetsing:stap2": Formulier(
+            url=_toets_url("stap2", "toets_stap2"),
+            geldig=_stap2,
+            velden=[
+                "uitkomst",
+                "financiering",
+                "afwijking_regel",
+                "bijzondere_omstandigheden",
+                "evenredigheid_afwijking",
+                "toevoegen",
+                "verwijderen",
+            ],
+            toont=_toets_paginas("toets_stap2"),
+        ),
+        "toetsing:stap2_opslaan": Formulier(
+            url=_toets_url("stap2_opslaan", "toets_stap2"),
+            geldig=_stap2,
+            velden=["afwijking_regel", "evenredigheid_afwijking", "versie"],
+            toont=_toets_paginas("toets_stap2"),
+        ),
+        "toetsing:corrigeren": Formulier(
+            url=_toets_url("corrigeren", "toets_ingediend"),
+            geldig=lambda w: {"reden": "De huurprijs klopte niet."},
+            velden=["reden"],
+            toont=_toets_paginas("toets_ingediend"),
+        ),
+    }
+)
+
+
 FORMULIEREN: dict[str, Formulier] = {**_from_matrix(), **EXTRA}

@@ -91,6 +91,30 @@ def _plan_regel(post_data=lambda w: {}, kwargs=_plan) -> Regel:
     )
 
 
+def _toets(naam: str):
+    return lambda w: {"huishouden_pk": w.huishouden.pk, "toets_pk": w.objects[naam].pk}
+
+
+def _versie(w, naam: str) -> int:
+    from toetsing.models import Toets
+
+    return Toets.objects.get(pk=w.objects[naam].pk).versie
+
+
+def _stap1_data(w) -> dict:
+    return {"versie": _versie(w, "toets_concept"), "behoefte": "Rust in huis", "actie": "opslaan"}
+
+
+def _stap2_data(w) -> dict:
+    return {"versie": _versie(w, "toets_stap2"), "uitkomst": "binnen_regels", "actie": "opslaan"}
+
+
+TEAM_OF_DOORVERWIJZING = per_rol(
+    professional={200, 302}, teamleider={200, 302}, auditor=403, ander_team=404, beheerder=404
+)
+ALLEEN_POST = per_rol(default=405)
+
+
 MATRIX: dict[str, Regel] = {
     "start": Regel(get=IEDEREEN),
     "healthz": Regel(get=None, public=True),
@@ -267,5 +291,48 @@ MATRIX: dict[str, Regel] = {
     "casussen:termijn_voldaan": _plan_regel(
         lambda w: {"voldaan_op": _datum()},
         kwargs=lambda w: {**_plan(w), "termijn_pk": w.termijn.pk},
+    ),
+    # --- the omgekeerde toets (toetsing) ---------------------------------------------------------
+    "toetsing:lijst": Regel(get=TEAM_LEZEN, kwargs=_plan),
+    "toetsing:starten_doel": _plan_regel(
+        lambda w: {"vraag": "Eén maand huur betalen"},
+        kwargs=lambda w: {**_plan(w), "doel_pk": w.doel.pk},
+    ),
+    "toetsing:starten_actie": _plan_regel(
+        lambda w: {"vraag": "Budgetcoaching"},
+        kwargs=lambda w: {**_plan(w), "actie_pk": w.actie.pk},
+    ),
+    "toetsing:toets": Regel(get=TEAM_LEZEN, kwargs=_toets("toets_ingediend")),
+    "toetsing:stap1": _plan_regel(_stap1_data, kwargs=_toets("toets_concept")),
+    "toetsing:stap1_opslaan": Regel(
+        get=ALLEEN_POST,
+        post=TEAM_WIJZIGEN,
+        kwargs=_toets("toets_concept"),
+        post_data=_stap1_data,
+        writes=TEAM_SCHRIJVERS,
+    ),
+    # step 2 is open: back to step 1 (redirect; htmx: client redirect)
+    "toetsing:heropenen": Regel(
+        get=ALLEEN_POST,
+        post=TEAM_WIJZIGEN,
+        kwargs=_toets("toets_stap2"),
+        post_data=lambda w: {"versie": _versie(w, "toets_stap2")},
+        writes=TEAM_SCHRIJVERS,
+    ),
+    # GET of a step page whose step is open: the form
+    "toetsing:stap2": _plan_regel(_stap2_data, kwargs=_toets("toets_stap2")),
+    "toetsing:stap2_opslaan": Regel(
+        get=ALLEEN_POST,
+        post=TEAM_WIJZIGEN,
+        kwargs=_toets("toets_stap2"),
+        post_data=_stap2_data,
+        writes=TEAM_SCHRIJVERS,
+    ),
+    # search as you type: the htmx partial, without htmx a redirect to the step-2 page
+    "toetsing:artikelen": Regel(
+        get=TEAM_OF_DOORVERWIJZING, post=ALLEEN_POST, kwargs=_toets("toets_stap2")
+    ),
+    "toetsing:corrigeren": _plan_regel(
+        lambda w: {"reden": "De huurprijs klopte niet."}, kwargs=_toets("toets_ingediend")
     ),
 }

@@ -38,6 +38,12 @@ class Wet(models.Model):
     doel = models.TextField(
         "waarom de wet er is", blank=True, help_text="De bedoeling van de wetgever, kort."
     )
+    algemeen = models.BooleanField(
+        "algemene wet",
+        default=False,
+        help_text="Geldt voor elk besluit, naast de wet waar het besluit op steunt (Awb). "
+        "Artikelen hieruit passen altijd bij de gekozen grondwaarden.",
+    )
     volgorde = models.PositiveSmallIntegerField("volgorde", default=0)
     actief = models.BooleanField("actief", default=True)
 
@@ -132,3 +138,7 @@ class Artikel(models.Model):
     @property
     def verwijzing(self) -> str:
         return f"artikel {self.nummer} {self.wet.afkorting}"
+
+    def is_geldig(self, on=None) -> bool:
+        on = on or timezone.localdate()
+        return self.ingetrokken_op is None or self.ingetrokken_op > on

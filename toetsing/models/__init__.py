@@ -1,0 +1,21 @@
+"""The omgekeerde toets: reference data (laws, core values, articles), the toets itself
+with its parts, and the maatwerk request it may lead to."""
+
+from toetsing.models.delen import Effect, ToetsArtikel, ToetsGrondwaarde
+from toetsing.models.maatwerk import MaatwerkVerzoek
+from toetsing.models.referentie import Artikel, ArtikelQuerySet, Grondwaarde, Wet, WetQuerySet
+from toetsing.models.toets import Toets, ToetsQuerySet
+
+__all__ = [
+    "Artikel",
+    "ArtikelQuerySet",
+    "Effect",
+    "Grondwaarde",
+    "MaatwerkVerzoek",
+    "Toets",
+    "ToetsArtikel",
+    "ToetsGrondwaarde",
+    "ToetsQuerySet",
+    "Wet",
+    "WetQuerySet",
+]
