@@ -93,8 +93,9 @@ restore: db  ## Restore FILE=backups/….dump into an EMPTY database (TARGET_DAT
 	@$(DB_ENV); $(PY) manage.py restore "$(FILE)" $(if $(TARGET_DATABASE_URL),--database-url "$(TARGET_DATABASE_URL)")
 
 .PHONY: bench
-bench: db  ## Benchmark the household screens at 1 000 and 100 000 households (own databases)
-	@$(DB_ENV); $(PY) -m tests.bench.bench_huishoudens $(BENCH_ARGS)
+bench: db  ## Benchmarks: household screens at 1 000 and 100 000 households, the PDF dossier (own databases)
+	@$(DB_ENV); $(PY) -m tests.bench.bench_huishoudens $(BENCH_ARGS); \
+	$(PY) -m tests.bench.bench_dossier $(BENCH_ARGS)
 
 .PHONY: lint
 lint: $(STAMP)  ## ruff check and format check

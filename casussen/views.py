@@ -66,10 +66,14 @@ def _plan_context(request: HttpRequest, huishouden: Huishouden, **extra) -> dict
 @require_http_methods(["GET"])
 def plan(request: HttpRequest, huishouden_pk: int) -> HttpResponse:
     huishouden = huishouden_for_view(
-        request, huishouden_pk, onderwerp="plan", queryset=_households()
+        request, huishouden_pk, onderwerp="plan", queryset=_households(), log=False
     )
+    context = _plan_context(request, huishouden)
+    # the access log names the members whose data the plan page shows
+    leden = [lid.pk for lid in context["o"].matrix.leden] if "o" in context else []
+    log_change(request, huishouden, onderwerp="plan", leden=leden, actie=LogActie.BEKEKEN)
     template = "casussen/plan.html#plan" if request.htmx else "casussen/plan.html"
-    return render(request, template, _plan_context(request, huishouden))
+    return render(request, template, context)
 
 
 @require_POST

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Func, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Func, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
@@ -32,11 +32,12 @@ from sociaaldomein.models import Toegangslog
 
 
 def _exceptional_grant(user, huishouden: Huishouden) -> HuishoudenUserObjectPermission | None:
-    """The grant through which a user outside the owning team sees this household."""
+    """The current grant through which a user outside the owning team sees this household."""
     if user.is_auditor or huishouden.team_id in user.team_ids:
         return None
     return (
         HuishoudenUserObjectPermission.objects.filter(user=user, content_object=huishouden)
+        .filter(Q(geldig_tot__isnull=True) | Q(geldig_tot__gt=timezone.now()))
         .order_by("-verleend_op")
         .first()
     )
@@ -110,8 +111,10 @@ def log_change(
     object_id: str | int = "",
     leden: list[int] | None = None,
     actie: str = Actie.GEWIJZIGD,
+    doel: str | None = None,
 ) -> None:
-    _log(request, huishouden, onderwerp, object_id, leden, actie, None)
+    """Log a change (or, with `actie`, a view, download or export) of the household."""
+    _log(request, huishouden, onderwerp, object_id, leden, actie, doel)
 
 
 def _log(request, huishouden, onderwerp, object_id, leden, actie, doel) -> None:
@@ -122,6 +125,10 @@ def _log(request, huishouden, onderwerp, object_id, leden, actie, doel) -> None:
     # A household shared by the owning team's lead is ordinary casework (with the
     # reason of the share); break-the-glass access is logged as exceptional.
     doorbraak = bool(grant and grant.soort == HuishoudenUserObjectPermission.Soort.DOORBRAAK)
+    if doorbraak:
+        # base.html shows the break-the-glass banner on every page of this household
+        grant.content_object = huishouden
+        request.doorbraak = grant
     log_access(
         request,
         actie=actie,

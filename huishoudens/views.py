@@ -54,6 +54,7 @@ from huishoudens.selectors import (
 from huishoudens.trend import trend
 from sociaaldomein.accesslog import Actie, log_access
 from sociaaldomein.concurrency import VersionConflict
+from sociaaldomein.verantwoording.selectors import mag_dossier, mag_log_zien
 
 GET_POST = require_http_methods(["GET", "POST"])
 PER_PAGINA = 25
@@ -113,6 +114,20 @@ def _add_errors(form, error: ValidationError) -> None:
 
 def _validating(request: HttpRequest) -> bool:
     return request.method == "POST" and bool(request.htmx) and "valideer" in request.GET
+
+
+def _log_view(request: HttpRequest, huishouden: Huishouden, onderwerp: str, lid=None) -> None:
+    """A form page shows the data it edits: opening it (GET) is a view in the access log."""
+    if request.method == "GET":
+        leden = [lid.pk] if lid is not None else []
+        log_change(
+            request,
+            huishouden,
+            onderwerp=onderwerp,
+            object_id=lid.pk if lid else "",
+            leden=leden,
+            actie=Actie.BEKEKEN,
+        )
 
 
 def _conflict(form, current, fields: list[str]) -> list[tuple[str, str]]:
@@ -228,18 +243,27 @@ def nieuw(request: HttpRequest) -> HttpResponse:
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     huishouden = huishouden_for_view(
-        request, pk, queryset=Huishouden.objects.select_related("team", "casusregisseur")
+        request,
+        pk,
+        queryset=Huishouden.objects.select_related("team", "casusregisseur"),
+        log=False,
     )
     matrix = domeinmatrix(huishouden)
+    vertrokken = list(huishouden.leden.filter(einddatum__isnull=False).order_by("-einddatum"))
+    # the access log names the members whose data this page shows
+    leden = [lid.pk for lid in matrix.leden] + [lid.pk for lid in vertrokken]
+    log_change(request, huishouden, onderwerp="huishouden", leden=leden, actie=Actie.BEKEKEN)
     context = {
         "huishouden": huishouden,
         "matrix": matrix,
         "volledigheid": matrix.volledigheid,
-        "vertrokken": huishouden.leden.filter(einddatum__isnull=False).order_by("-einddatum"),
+        "vertrokken": vertrokken,
         "activiteit": recente_activiteit(huishouden),
         "gedeeld": gedeeld_met(huishouden),
         "mag_wijzigen": kan_wijzigen(request.user, huishouden),
         "mag_delen": request.user.is_teamleider and huishouden.team_id in request.user.team_ids,
+        "mag_dossier": mag_dossier(request.user, huishouden),
+        "mag_log_zien": mag_log_zien(request.user, huishouden),
         "actueel_maanden": settings.LEEFDOMEIN_ACTUEEL_MAANDEN,
     }
     return _page(request, "huishoudens/detail.html", "domeinmatrix", context)
@@ -248,6 +272,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 @GET_POST
 def wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
     huishouden = huishouden_for_change(request, pk)
+    _log_view(request, huishouden, "huishouden")
     url = reverse("huishoudens:wijzigen", args=[pk])
     data = request.POST if request.method == "POST" else None
     form = HuishoudenForm(data, instance=huishouden, user=request.user)
@@ -275,6 +300,7 @@ def wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
 @GET_POST
 def status(request: HttpRequest, pk: int) -> HttpResponse:
     huishouden = huishouden_for_change(request, pk)
+    _log_view(request, huishouden, "status")
     naar = request.POST.get("naar") or request.GET.get("naar") or ""
     form = StatusForm(request.POST or None, huishouden=huishouden, naar=naar)
     if request.method == "POST" and form.is_valid():
@@ -334,6 +360,7 @@ def lid_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
 def lid_wijzigen(request: HttpRequest, pk: int, lid_pk: int) -> HttpResponse:
     huishouden = huishouden_for_change(request, pk, onderwerp="lid", object_id=lid_pk)
     lid = _lid_of(huishouden, lid_pk)
+    _log_view(request, huishouden, "lid", lid)
     data = request.POST if request.method == "POST" else None
     form = LidForm(data, instance=lid, user=request.user, huishouden=huishouden)
     form.enable_inline_validation(reverse("huishoudens:lid_wijzigen", args=[pk, lid_pk]))
@@ -363,6 +390,7 @@ def lid_wijzigen(request: HttpRequest, pk: int, lid_pk: int) -> HttpResponse:
 def lid_vertrek(request: HttpRequest, pk: int, lid_pk: int) -> HttpResponse:
     huishouden = huishouden_for_change(request, pk, onderwerp="lid", object_id=lid_pk)
     lid = _lid_of(huishouden, lid_pk, einddatum__isnull=True)
+    _log_view(request, huishouden, "vertrek", lid)
     form = VertrekForm(request.POST or None, lid=lid)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -391,9 +419,14 @@ def lid_vertrek(request: HttpRequest, pk: int, lid_pk: int) -> HttpResponse:
 
 @GET_POST
 def beoordelen(request: HttpRequest, pk: int, lid_pk: int, domein: str) -> HttpResponse:
-    loader = huishouden_for_change if request.method == "POST" else huishouden_for_view
-    huishouden = loader(request, pk, onderwerp="beoordeling", object_id=lid_pk)
+    if request.method == "POST":
+        huishouden = huishouden_for_change(request, pk, onderwerp="beoordeling", object_id=lid_pk)
+    else:
+        huishouden = huishouden_for_view(
+            request, pk, onderwerp="beoordeling", object_id=lid_pk, log=False
+        )
     lid = _lid_of(huishouden, lid_pk)
+    _log_view(request, huishouden, "beoordeling", lid)
     leefdomein = get_object_or_404(Leefdomein, code=domein, actief=True)
     geschiedenis = beoordelingen_van(lid, leefdomein)
     vorige = max((b.pk for b in geschiedenis), default=None)
@@ -489,6 +522,7 @@ def _for_sharing(request: HttpRequest, pk: int) -> Huishouden:
 @GET_POST
 def delen(request: HttpRequest, pk: int) -> HttpResponse:
     huishouden = _for_sharing(request, pk)
+    _log_view(request, huishouden, "delen")
     form = DelenForm(request.POST or None, huishouden=huishouden)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -25,10 +25,25 @@ def navigation(request):
     items: list[tuple[str, str, tuple[str, ...]]] = [("Mijn werk", "start", ("start",))]
     if user.team_ids or user.is_auditor:
         items.append(("Huishoudens", "huishoudens:lijst", ("huishoudens:",)))
+    if user.is_auditor:
+        items.append(("Toegangslog", "verantwoording:toegangslog", ("verantwoording:toegangslog",)))
+        items.append(
+            (
+                "Dossier controleren",
+                "verantwoording:dossier_controleren",
+                ("verantwoording:dossier_controleren",),
+            )
+        )
     if user.is_beheerder or user.is_superuser:
         items.append(("Beheer", "admin:index", ("admin:",)))
     nav = [
         NavItem(label, reverse(name), any(current.startswith(p) for p in prefixes))
         for label, name, prefixes in items
     ]
-    return {"nav_items": nav, "gemeente_naam": settings.GEMEENTE_NAAM}
+    return {
+        "nav_items": nav,
+        "gemeente_naam": settings.GEMEENTE_NAAM,
+        # set by huishoudens.selectors when this page shows a household opened by break
+        # the glass: base.html shows the banner
+        "doorbraak": getattr(request, "doorbraak", None),
+    }

@@ -18,7 +18,12 @@ from django.db import DatabaseError, connection, transaction
 from sociaaldomein.models import Team, User
 from sociaaldomein.roles import Rol, ensure_roles
 
-DEMO_STEPS = ["huishoudens.demo", "casussen.demo", "toetsing.demo"]
+DEMO_STEPS = [
+    "huishoudens.demo",
+    "casussen.demo",
+    "toetsing.demo",
+    "sociaaldomein.verantwoording.demo",
+]
 
 TEAMS = [("Wijkteam Noord", "Noord"), ("Wijkteam Zuid", "Zuid")]
 

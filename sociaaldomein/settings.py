@@ -282,3 +282,10 @@ LOGGING = {
 GEMEENTE_NAAM = os.environ.get("GEMEENTE_NAAM", "Gemeente Voorbeeldstad")
 # An assessment of a life domain counts as current for this many months (completeness).
 LEEFDOMEIN_ACTUEEL_MAANDEN = int(os.environ.get("LEEFDOMEIN_ACTUEEL_MAANDEN", "6"))
+# Break the glass: how long access outside the own team lasts, the shortest reason, and
+# how many attempts (found or not) a user may make per 24 hours.
+DOORBRAAK_UREN = float(os.environ.get("DOORBRAAK_UREN", "4"))
+DOORBRAAK_MIN_REDEN = 20
+DOORBRAAK_MAX_PER_DAG = int(os.environ.get("DOORBRAAK_MAX_PER_DAG", "10"))
+# Checking a dossier: the largest PDF an auditor may upload.
+DOSSIER_UPLOAD_MAX_MB = int(os.environ.get("DOSSIER_UPLOAD_MAX_MB", "50"))

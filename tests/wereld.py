@@ -23,7 +23,9 @@ from tests.huishoudens.factories import (
     HuishoudenUserObjectPermissionFactory,
     LidFactory,
 )
-from tests.sociaaldomein.factories import TeamFactory, UserFactory
+from tests.sociaaldomein.factories import DossierExportFactory, TeamFactory, UserFactory
+from tests.toetsing.factories import ingediend
+from toetsing.services import start_toets
 
 PASSWORD = "correct-horse-battery"
 
@@ -142,8 +144,7 @@ def maak_wereld() -> Wereld:
     w.objects["huishouden_zonder_plan"] = HuishoudenFactory(team=noord)
     # Omgekeerde toetsen (issue 5) on the world's action: a draft in step 1, one with step 2
     # open, and a submitted maatwerk toets (with its request to the team lead).
-    from tests.toetsing.factories import ingediend, naar_stap2
-    from toetsing.services import start_toets
+    from tests.toetsing.factories import naar_stap2
 
     def toets(vraag):
         return start_toets(
@@ -153,4 +154,19 @@ def maak_wereld() -> Wereld:
     w.objects["toets_concept"] = toets("Budgetcoaching inzetten")
     w.objects["toets_stap2"] = naar_stap2(toets("Schuld kwijtschelden"), w.users["professional"])
     w.objects["toets_ingediend"] = ingediend(toets("Huur betalen"), w.users["professional"])
+    # Accountability (issue 7): a finished dossier export of the household, a submitted
+    # toets with its decision letter, and valid bodies for the forms.
+    w.objects["dossier"] = DossierExportFactory(
+        huishouden=huishouden, aangevraagd_door=w.users["auditor"]
+    )
+    toets = start_toets(
+        huishouden=huishouden, door=w.users["professional"], actie=w.actie, vraag=w.actie.wat
+    )
+    w.objects["toets"] = ingediend(toets, w.users["professional"], maatwerk=False)
+    w.objects["post_dossier"] = {"doel": "verantwoording", "toelichting": "Jaarcontrole"}
+    w.objects["post_doorbraak"] = {
+        "reden": "Crisisdienst: de politie belt vannacht over dit gezin.",
+        "kenmerk": huishouden.referentie,
+    }
+    w.objects["post_controle"] = {"vingerafdruk": w.dossier.vingerafdruk}
     return w

@@ -51,3 +51,32 @@ def test_the_benchmark_runs_in_smoke_mode_and_writes_its_figures(tmp_path):
             # every request answered as intended: pages 200, the htmx save 200 as well
             assert cell["status"] == [200], (scenario["naam"], cell)
         assert scenario["ratio_p50"] > 0
+
+
+def test_the_dossier_benchmark_runs_in_smoke_mode_and_writes_its_figures(tmp_path):
+    env = {**os.environ}
+    if not env.get("DATABASE_URL"):
+        db = settings.DATABASES["default"]
+        env["DATABASE_URL"] = (
+            f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME'] or 'postgres'}"
+        )
+    result = subprocess.run(
+        [
+            *(sys.executable, "-m", "tests.bench.bench_dossier"),
+            *("--smoke", "--samples", "1", "--out", tmp_path),
+        ],
+        cwd=PROJECT_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "app ÷ WeasyPrint" in result.stdout
+    report = json.loads((tmp_path / "dossier-smoke-latest.json").read_text())
+    assert set(report["scenarios"]) == {"app-1x", "weasyprint-1x", "app-2x", "weasyprint-2x"}
+    assert report["paginas"]["2x"] > report["paginas"]["1x"] > 5
+    assert report["inhoud"]["2x"]["toetsen"] == 2 * report["inhoud"]["1x"]["toetsen"]
+    for name in ("seconden_per_pagina_1x", "overhead_1x", "schaal_2x_tov_1x"):
+        assert report["cijfers"][name] > 0

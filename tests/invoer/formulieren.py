@@ -220,4 +220,37 @@ EXTRA.update(
 )
 
 
+def _dossier(w) -> str:
+    from django.urls import reverse
+
+    return reverse("verantwoording:dossier", args=[w.huishouden.pk])
+
+
+EXTRA.update(
+    {
+        # accountability (issue 7)
+        "dossier_maken": Formulier(
+            url=lambda w: _dossier(w) + "maken/",
+            geldig=lambda w: w.post_dossier,
+            velden=["doel", "toelichting"],
+            rol="auditor",
+            toont=lambda w: [_dossier(w)],
+        ),
+        "dossier_controleren": Formulier(
+            url=lambda w: "/dossiers/controleren/",
+            geldig=lambda w: w.post_controle,
+            velden=["vingerafdruk"],
+            rol="auditor",
+        ),
+        "doorbraak": Formulier(
+            url=lambda w: "/uitzonderlijke-toegang/",
+            geldig=lambda w: w.post_doorbraak,
+            velden=["reden", "kenmerk"],
+            rol="ander_team",
+            toont=lambda w: [f"/huishoudens/{w.huishouden.pk}/"],
+        ),
+    }
+)
+
+
 FORMULIEREN: dict[str, Formulier] = {**_from_matrix(), **EXTRA}

@@ -72,6 +72,19 @@ def _plan(w) -> dict:
     return {"huishouden_pk": w.huishouden.pk}
 
 
+def _hh(w) -> dict:
+    return {"pk": w.huishouden.pk}
+
+
+DOSSIER_MAKEN = per_rol(
+    professional={200, 302},
+    teamleider={200, 302},
+    auditor={200, 302},
+    ander_team=404,
+    beheerder=404,
+)
+
+
 def _datum(days: int = 0) -> str:
     import datetime
 
@@ -334,5 +347,51 @@ MATRIX: dict[str, Regel] = {
     ),
     "toetsing:corrigeren": _plan_regel(
         lambda w: {"reden": "De huurprijs klopte niet."}, kwargs=_toets("toets_ingediend")
+    ),
+    # --- accountability (issue 7): dossier, decision letter, access log, break the glass ---
+    # The dossier: auditors and the owning team; other teams and the beheerder see nothing.
+    "verantwoording:dossier": Regel(get=TEAM_LEZEN, kwargs=_hh),
+    "verantwoording:dossier_maken": Regel(
+        get=None,
+        post=DOSSIER_MAKEN,
+        kwargs=_hh,
+        post_data=lambda w: w.post_dossier,
+        writes=frozenset({"professional", "teamleider", "auditor"}),
+    ),
+    # htmx poll: the list with progress; a full page goes back to the dossier page
+    "verantwoording:dossier_voortgang": Regel(get=DOSSIER_MAKEN, kwargs=_hh),
+    "verantwoording:dossier_download": Regel(
+        get=TEAM_LEZEN, kwargs=lambda w: {"pk": w.huishouden.pk, "export_pk": w.dossier.pk}
+    ),
+    "verantwoording:beschikking": Regel(
+        get=TEAM_LEZEN, kwargs=lambda w: {"pk": w.huishouden.pk, "toets_pk": w.toets.pk}
+    ),
+    # The log of one household: auditors and the team's lead, not the professionals.
+    "verantwoording:huishouden_toegangslog": Regel(
+        get=per_rol(teamleider=200, auditor=200, professional=403, ander_team=404, beheerder=404),
+        kwargs=_hh,
+    ),
+    # The whole log: auditors only.
+    "verantwoording:toegangslog": Regel(get=per_rol(auditor=200, default=403)),
+    "verantwoording:dossier_controleren": Regel(
+        get=per_rol(beheerder=403, default=200),
+        post=per_rol(beheerder=403, default=200),
+        post_data=lambda w: w.post_controle,
+    ),
+    # Break the glass: professionals and leads with a team. The world's household is
+    # Noord's own (a redirect, nothing granted); for Zuid it opens a grant.
+    "verantwoording:doorbraak": Regel(
+        get=per_rol(auditor=403, beheerder=403, default=200),
+        post=per_rol(
+            professional=302, teamleider=302, ander_team={200, 302}, auditor=403, beheerder=403
+        ),
+        post_data=lambda w: w.post_doorbraak,
+        writes=frozenset({"ander_team"}),
+    ),
+    # Ending one's own break-the-glass access; without one it only says so.
+    "verantwoording:doorbraak_beeindigen": Regel(
+        get=None,
+        post=per_rol(professional=302, teamleider=302, auditor=302, ander_team=404, beheerder=404),
+        kwargs=_hh,
     ),
 }

@@ -1,0 +1,672 @@
+"""The content of a household's case dossier, read in a constant number of queries.
+
+`dossier_inhoud` turns the household's data into plain, already formatted values (the
+text the PDF prints). The SHA-256 fingerprint on the cover is computed over exactly
+those values, so the same data always gives the same fingerprint and any change to what
+the dossier says gives another one. Values that move by themselves (ages, "current"
+markers, the date of printing) are left out of it; the access log is covered by its own
+hash chain instead (the cover names the last entry included), so an auditor can check
+today whether the case data still matches a dossier made months ago.
+
+Maatwerk requests have one selector (`maatwerk_voor_dossier`) and one template section
+(`pdf/_maatwerk.html`): the approvals of issue 6 are added there, in one place.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from casussen.models import Plan, Planwijziging
+from casussen.selectors import doelen_van
+from huishoudens.models import Beoordeling, Huishouden, Leefdomein, Lid
+from sociaaldomein.models import Toegangslog
+from toetsing.models import MaatwerkVerzoek, Toets, ToetsArtikel
+from toetsing.motivering import euro, factor_tekst
+
+FORMAAT = "eenplan-dossier/1"
+MATRIX_KOLOMMEN = 5  # members per matrix table: an A4 page in portrait stays readable
+
+
+def datum(value: datetime.date | None) -> str:
+    return f"{value:%d-%m-%Y}" if value else ""
+
+
+def moment(value: datetime.datetime | None) -> str:
+    return f"{timezone.localtime(value):%d-%m-%Y %H:%M}" if value else ""
+
+
+def wie(user) -> str:
+    return user.weergavenaam if user is not None else ""
+
+
+def bsn_gemaskeerd(bsn: str | None) -> str:
+    """As on the screens: only the last four digits (data minimisation)."""
+    return f"eindigt op {bsn[-4:]}" if bsn else "onbekend"
+
+
+# --- the content, as printed -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Gegeven:
+    label: str
+    waarde: str
+
+
+@dataclass(frozen=True)
+class LidRegel:
+    id: int
+    naam: str
+    geboortedatum: str
+    relatie: str
+    bsn: str
+    lid_sinds: str
+    vertrokken: str
+    eigen_kracht: str
+
+
+@dataclass(frozen=True)
+class MatrixRij:
+    domein: str
+    cellen: list[str]
+
+
+@dataclass(frozen=True)
+class MatrixBlok:
+    leden: list[str]
+    rijen: list[MatrixRij]
+
+
+@dataclass(frozen=True)
+class BeoordelingRegel:
+    datum: str
+    uitkomst: str
+    toelichting: str
+    eigen_visie: str
+    door: str
+
+
+@dataclass(frozen=True)
+class DomeinGeschiedenis:
+    domein: str
+    regels: list[BeoordelingRegel]
+
+
+@dataclass(frozen=True)
+class LidGeschiedenis:
+    lid: str
+    domeinen: list[DomeinGeschiedenis]
+
+
+@dataclass(frozen=True)
+class ActieRegel:
+    wat: str
+    gegevens: list[Gegeven]
+
+
+@dataclass(frozen=True)
+class DoelBlok:
+    omschrijving: str
+    gegevens: list[Gegeven]
+    acties: list[ActieRegel]
+
+
+@dataclass(frozen=True)
+class PlanBlok:
+    status: str
+    versie: int
+    eigen_woorden: list[Gegeven]
+    analyse: str
+    doelen: list[DoelBlok]
+    termijnen: list[Gegeven]
+
+
+@dataclass(frozen=True)
+class Diff:
+    veld: str
+    oud: str
+    nieuw: str
+
+
+@dataclass(frozen=True)
+class WijzigingRegel:
+    tijdstip: str
+    door: str
+    wat: str
+    regels: list[Diff]
+
+
+@dataclass(frozen=True)
+class VersieBlok:
+    nummer: int
+    status: str
+    gegevens: list[Gegeven]
+    wijzigingen: list[WijzigingRegel]
+
+
+@dataclass(frozen=True)
+class ZorgBlok:
+    titel: str
+    actief: bool
+    gegevens: list[Gegeven]
+
+
+@dataclass(frozen=True)
+class Sectie:
+    kop: str
+    tekst: str
+
+
+@dataclass(frozen=True)
+class ToetsBlok:
+    nummer: int
+    vraag: str
+    status: str
+    gegevens: list[Gegeven]
+    kosten: list[Gegeven]
+    artikelen: list[str]
+    motivering: list[Sectie]
+
+
+@dataclass(frozen=True)
+class MaatwerkRegel:
+    """One maatwerk request as the dossier shows it. Issue 6 adds the approvals (who,
+    when, reason) here and in `pdf/_maatwerk.html`."""
+
+    nummer: int
+    toets: int
+    vraag: str
+    gegevens: list[Gegeven]
+
+
+@dataclass(frozen=True)
+class DossierInhoud:
+    """Everything the dossier says about the household (the fingerprinted part)."""
+
+    referentie: str
+    naam: str
+    huishouden: list[Gegeven]
+    leden: list[LidRegel]
+    matrix: list[MatrixBlok]
+    geschiedenis: list[LidGeschiedenis]
+    plan: PlanBlok | None
+    versies: list[VersieBlok]
+    veiligheid: list[ZorgBlok]
+    veiligheid_geschiedenis: list[WijzigingRegel]
+    toetsen: list[ToetsBlok]
+    maatwerk: list[MaatwerkRegel]
+    periode_van: datetime.date
+    periode_tot: datetime.date | None = None
+
+    @property
+    def vingerafdruk(self) -> str:
+        return vingerafdruk(self)
+
+    @property
+    def omvang(self) -> int:
+        """A rough count of the blocks the PDF will hold (for the progress estimate)."""
+        return (
+            len(self.leden)
+            + sum(len(d.regels) for g in self.geschiedenis for d in g.domeinen)
+            + (sum(1 + len(d.acties) for d in self.plan.doelen) if self.plan else 0)
+            + sum(1 + len(v.wijzigingen) for v in self.versies)
+            + len(self.veiligheid)
+            + 4 * len(self.toetsen)
+            + len(self.maatwerk)
+        )
+
+
+def vingerafdruk(inhoud: DossierInhoud) -> str:
+    """SHA-256 over a canonical JSON form of the content (sorted keys, UTF-8)."""
+    data = {"formaat": FORMAAT, **dataclasses.asdict(inhoud)}
+    canonical = json.dumps(
+        data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class LogRegel:
+    volgnummer: int
+    tijdstip: str
+    wie: str
+    rol: str
+    actie: str
+    onderwerp: str
+    doel: str
+    leden: str
+    reden: str
+    uitzonderlijk: bool
+    methode: str
+
+
+@dataclass(frozen=True)
+class LogBlok:
+    regels: list[LogRegel]
+    tot_volgnummer: int | None
+    laatste_hash: str
+
+
+@dataclass
+class DossierMeta:
+    """What this copy of the dossier says about itself (not fingerprinted)."""
+
+    gemeente: str
+    gemaakt_door: str
+    rol: str
+    gemaakt_op: datetime.datetime
+    doel: str
+    toelichting: str
+    vingerafdruk: str
+    export: int | None = None
+
+    @property
+    def vingerafdruk_leesbaar(self) -> str:
+        return " ".join(self.vingerafdruk[i : i + 8] for i in range(0, 64, 8))
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+def dossier_inhoud(huishouden: Huishouden) -> DossierInhoud:
+    """The whole dossier of one household, in 18 queries whatever its size."""
+    leden = list(huishouden.leden.order_by("einddatum", "geboortedatum", "id"))
+    namen = {lid.pk: lid.volledige_naam for lid in leden}
+    plan = Plan.objects.filter(huishouden=huishouden).first()
+    return DossierInhoud(
+        referentie=huishouden.referentie,
+        naam=huishouden.naam,
+        huishouden=_huishouden(huishouden),
+        leden=[_lid(lid) for lid in leden],
+        matrix=_matrix(leden),
+        geschiedenis=_geschiedenis(huishouden, leden),
+        plan=_plan(plan, namen) if plan else None,
+        versies=_versies(plan) if plan else [],
+        veiligheid=_zorgen(plan) if plan else [],
+        veiligheid_geschiedenis=_wijzigingen(
+            plan.wijzigingen.filter(soort=Planwijziging.Soort.VEILIGHEID) if plan else []
+        ),
+        toetsen=_toetsen(huishouden),
+        maatwerk=maatwerk_voor_dossier(huishouden),
+        periode_van=huishouden.aangemeld_op,
+        periode_tot=huishouden.afgesloten_op,
+    )
+
+
+def _huishouden(h: Huishouden) -> list[Gegeven]:
+    rows = [
+        Gegeven("Referentie", h.referentie),
+        Gegeven("Naam", h.naam),
+        Gegeven("Adres", h.adres),
+        Gegeven("Wijk", h.wijk),
+        Gegeven("Team", h.team.naam),
+        Gegeven("Casusregisseur", wie(h.casusregisseur) or "Niet toegewezen"),
+        Gegeven("Status", h.get_status_display()),
+        Gegeven("Aangemeld op", datum(h.aangemeld_op)),
+        Gegeven("Actief sinds", datum(h.actief_sinds)),
+        Gegeven("Afgesloten op", datum(h.afgesloten_op)),
+        Gegeven("Reden van afsluiten", h.reden_afsluiting),
+    ]
+    return [row for row in rows if row.waarde]
+
+
+def _lid(lid: Lid) -> LidRegel:
+    return LidRegel(
+        id=lid.pk,
+        naam=lid.volledige_naam,
+        geboortedatum=datum(lid.geboortedatum),
+        relatie=lid.get_relatie_display(),
+        bsn=bsn_gemaskeerd(lid.bsn),
+        lid_sinds=datum(lid.lid_sinds),
+        vertrokken=f"{datum(lid.einddatum)}: {lid.reden_vertrek}" if lid.einddatum else "",
+        eigen_kracht=lid.eigen_kracht,
+    )
+
+
+def _uitkomst(b: Beoordeling) -> str:
+    if b.niet_van_toepassing:
+        return "niet van toepassing"
+    return f"{b.score} — {b.label}"
+
+
+def _matrix(leden: list[Lid]) -> list[MatrixBlok]:
+    """The latest assessment of every active member on every active life domain, with its
+    date (no "current" marker: that depends on the day the dossier is read)."""
+    actief = [lid for lid in leden if lid.is_actief]
+    domeinen = list(Leefdomein.objects.filter(actief=True).order_by("volgorde"))
+    laatste = {
+        (b.lid_id, b.leefdomein_id): b
+        for b in Beoordeling.objects.filter(lid__in=[lid.pk for lid in actief]).current()
+    }
+    blokken = []
+    for start in range(0, len(actief), MATRIX_KOLOMMEN):
+        groep = actief[start : start + MATRIX_KOLOMMEN]
+        rijen = []
+        for domein in domeinen:
+            cellen = []
+            for lid in groep:
+                b = laatste.get((lid.pk, domein.pk))
+                if b is None:
+                    cellen.append("open")
+                elif b.niet_van_toepassing:
+                    cellen.append(f"n.v.t. ({datum(b.beoordeeld_op)})")
+                else:
+                    cellen.append(f"{b.score} ({datum(b.beoordeeld_op)})")
+            rijen.append(MatrixRij(domein.naam, cellen))
+        blokken.append(MatrixBlok([lid.volledige_naam for lid in groep], rijen))
+    return blokken
+
+
+def _geschiedenis(huishouden: Huishouden, leden: list[Lid]) -> list[LidGeschiedenis]:
+    """Every assessment ever recorded, per member and domain, oldest first (the trend)."""
+    per_lid: dict[int, dict[str, list[BeoordelingRegel]]] = defaultdict(dict)
+    for b in (
+        Beoordeling.objects.filter(lid__huishouden=huishouden)
+        .select_related("leefdomein", "beoordeeld_door")
+        .order_by("lid_id", "leefdomein__volgorde", "beoordeeld_op", "id")
+    ):
+        regel = BeoordelingRegel(
+            datum=datum(b.beoordeeld_op),
+            uitkomst=_uitkomst(b),
+            toelichting=b.reden_nvt if b.niet_van_toepassing else b.toelichting,
+            eigen_visie=b.eigen_visie,
+            door=wie(b.beoordeeld_door),
+        )
+        per_lid[b.lid_id].setdefault(b.leefdomein.naam, []).append(regel)
+    return [
+        LidGeschiedenis(
+            lid.volledige_naam,
+            [DomeinGeschiedenis(domein, regels) for domein, regels in per_lid[lid.pk].items()],
+        )
+        for lid in leden
+        if lid.pk in per_lid
+    ]
+
+
+def _plan(plan: Plan, namen: dict[int, str]) -> PlanBlok:
+    eigen_woorden = [
+        Gegeven(label, value)
+        for label, value in [
+            ("Hulpvraag", plan.hulpvraag),
+            ("Wat zij zelf als probleem zien", plan.probleem),
+            ("Welke oplossing zij zelf zien", plan.oplossing),
+            ("Waar zij over een jaar willen staan", plan.perspectief),
+        ]
+        if value
+    ]
+    doelen = []
+    for doel in doelen_van(plan):
+        voor_wie = (
+            "Het hele huishouden"
+            if doel.heel_huishouden
+            else ", ".join(lid.volledige_naam for lid in doel.leden.all())
+        )
+        gegevens = [
+            Gegeven("Voor wie", voor_wie),
+            Gegeven(
+                "Leefdomeinen",
+                ", ".join(
+                    d.naam for d in sorted(doel.leefdomeinen.all(), key=lambda d: d.volgorde)
+                ),
+            ),
+            Gegeven("Status", doel.get_status_display()),
+            Gegeven("Evaluatie", doel.evaluatie),
+        ]
+        acties = []
+        for actie in doel.acties.all():
+            uitvoerder = actie.get_uitvoerder_display()
+            if actie.uitvoerder_naam:
+                uitvoerder = f"{uitvoerder}: {actie.uitvoerder_naam}"
+            rows = [
+                Gegeven("Voor wie", actie.lid.volledige_naam if actie.lid_id else "Het hele doel"),
+                Gegeven("Wie doet het", uitvoerder),
+                Gegeven("Wet of financiering", actie.get_wet_display()),
+                Gegeven(
+                    "Looptijd", f"{datum(actie.startdatum)} tot en met {datum(actie.einddatum)}"
+                ),
+                Gegeven("Evaluatie op", datum(actie.evaluatiedatum)),
+                Gegeven("Kosten", euro(actie.kosten)),
+                Gegeven("Status", actie.get_status_display()),
+                Gegeven("Motivering leeftijd", actie.leeftijd_motivering),
+            ]
+            acties.append(ActieRegel(actie.wat, [r for r in rows if r.waarde]))
+        doelen.append(DoelBlok(doel.omschrijving, [g for g in gegevens if g.waarde], acties))
+    termijnen = [
+        Gegeven(
+            f"{termijn.omschrijving} ({termijn.wet})",
+            f"gemeld {datum(termijn.gemeld_op)}, uiterlijk {datum(termijn.uiterlijk_op)}, "
+            + (f"voldaan op {datum(termijn.voldaan_op)}" if termijn.voldaan_op else "open"),
+        )
+        for termijn in plan.termijnen.order_by("gemeld_op", "id")
+    ]
+    return PlanBlok(
+        status=plan.get_status_display(),
+        versie=plan.versienummer,
+        eigen_woorden=eigen_woorden,
+        analyse=plan.analyse,
+        doelen=doelen,
+        termijnen=termijnen,
+    )
+
+
+def _wijzigingen(wijzigingen) -> list[WijzigingRegel]:
+    if not isinstance(wijzigingen, list):
+        wijzigingen = list(wijzigingen.select_related("gebruiker").order_by("tijdstip", "id"))
+    return [
+        WijzigingRegel(
+            tijdstip=moment(w.tijdstip),
+            door=wie(w.gebruiker) or "Eén Plan",
+            wat=f"{w.onderwerp} {w.get_handeling_display()}",
+            regels=[
+                Diff(str(r.get("veld", "")), str(r.get("oud", "")), str(r.get("nieuw", "")))
+                for r in (w.wijzigingen or [])
+                if isinstance(r, dict)
+            ],
+        )
+        for w in wijzigingen
+    ]
+
+
+def _versies(plan: Plan) -> list[VersieBlok]:
+    per_versie: dict[int, list[Planwijziging]] = defaultdict(list)
+    for w in (
+        plan.wijzigingen.exclude(soort=Planwijziging.Soort.VEILIGHEID)
+        .select_related("gebruiker")
+        .order_by("tijdstip", "id")
+    ):
+        per_versie[w.versienummer].append(w)
+    blokken = []
+    for v in plan.versies.select_related(
+        "aangemaakt_door", "vastgesteld_door", "akkoord_lid"
+    ).order_by("nummer"):
+        gegevens = [
+            Gegeven("Begonnen", f"{moment(v.aangemaakt_op)} {wie(v.aangemaakt_door)}".strip()),
+            Gegeven("Vastgelegd", f"{moment(v.vastgesteld_op)} {wie(v.vastgesteld_door)}".strip()),
+            Gegeven("Gesprek met het huishouden", datum(v.akkoord_datum)),
+            Gegeven("Hoe", v.get_wijze_display() if v.wijze else ""),
+            Gegeven("Namens het huishouden", v.akkoord_door),
+            Gegeven("Zienswijze van het huishouden", v.zienswijze),
+            Gegeven("Reden om vast te stellen zonder complete domeinmatrix", v.reden_onvolledig),
+        ]
+        blokken.append(
+            VersieBlok(
+                nummer=v.nummer,
+                status=v.get_status_display(),
+                gegevens=[g for g in gegevens if g.waarde],
+                wijzigingen=_wijzigingen(per_versie.get(v.nummer, [])),
+            )
+        )
+    return blokken
+
+
+def _zorgen(plan: Plan) -> list[ZorgBlok]:
+    blokken = []
+    for zorg in plan.veiligheidszorgen.select_related("gemeld_door", "opgeheven_door").order_by(
+        "gemeld_op", "id"
+    ):
+        gegevens = [
+            Gegeven("Gemeld", f"{moment(zorg.gemeld_op)} door {wie(zorg.gemeld_door)}"),
+            Gegeven("Wat is er aan de hand", zorg.omschrijving),
+            Gegeven("Inschatting", zorg.inschatting),
+            Gegeven("Dwangkader", zorg.get_dwangkader_display() if zorg.dwangkader else ""),
+            Gegeven("Toelichting dwangkader", zorg.dwangkader_toelichting),
+            Gegeven(
+                "Opgeheven",
+                f"{moment(zorg.opgeheven_op)} door {wie(zorg.opgeheven_door)}"
+                if zorg.opgeheven_op
+                else "",
+            ),
+            Gegeven("Reden van opheffen", zorg.reden_opheffing),
+        ]
+        titel = f"Veiligheidszorg van {datum(timezone.localdate(zorg.gemeld_op))}"
+        blokken.append(ZorgBlok(titel, zorg.is_actief, [g for g in gegevens if g.waarde]))
+    return blokken
+
+
+def _toetsen(huishouden: Huishouden) -> list[ToetsBlok]:
+    artikelen: dict[int, list[str]] = defaultdict(list)
+    for keuze in ToetsArtikel.objects.filter(toets__huishouden=huishouden).order_by(
+        "toets_id", "volgorde", "id"
+    ):
+        artikelen[keuze.toets_id].append(f"{keuze.verwijzing_kort} — {keuze.titel}")
+    blokken = []
+    for t in (
+        Toets.objects.filter(huishouden=huishouden)
+        .select_related(
+            "actie__doel", "doel", "aangemaakt_door", "ingediend_door", "beeindigd_door", "vorige"
+        )
+        .order_by("aangemaakt_op", "id")
+    ):
+        onderdeel = (
+            f"Actie ‘{t.actie.wat}’ bij doel ‘{t.actie.doel.omschrijving}’"
+            if t.actie_id
+            else f"Doel ‘{t.doel.omschrijving}’"
+        )
+        gegevens = [
+            Gegeven("Hoort bij", onderdeel),
+            Gegeven("Gestart", f"{moment(t.aangemaakt_op)} door {wie(t.aangemaakt_door)}"),
+            Gegeven(
+                "Ingediend",
+                f"{moment(t.ingediend_op)} door {wie(t.ingediend_door)}" if t.ingediend_op else "",
+            ),
+            Gegeven(
+                "Beëindigd na stap 1",
+                f"{moment(t.beeindigd_op)} door {wie(t.beeindigd_door)}" if t.beeindigd_op else "",
+            ),
+            Gegeven("Uitkomst", t.get_uitkomst_display() if t.uitkomst else ""),
+            Gegeven("Wet of financiering", t.get_financiering_display() if t.financiering else ""),
+            Gegeven(
+                "Corrigeert",
+                f"toets {t.vorige_id}: {t.reden_correctie}" if t.vorige_id else "",
+            ),
+            Gegeven("Vervangen door een correctie op", moment(t.vervangen_op)),
+        ]
+        kosten = []
+        if t.kosten_oplossing is not None:
+            kosten.append(Gegeven("Kosten van deze oplossing", euro(t.kosten_oplossing)))
+        if t.alternatief:
+            kosten.append(Gegeven("Gebruikelijk alternatief", t.alternatief))
+        if t.kosten_alternatief is not None:
+            kosten.append(
+                Gegeven("Geschatte kosten van het alternatief", euro(t.kosten_alternatief))
+            )
+        if t.horizon_maanden:
+            kosten.append(Gegeven("Over", f"{t.horizon_maanden} maanden"))
+        if t.besparing is not None:
+            kosten.append(Gegeven("Vermeden kosten (rendement)", euro(t.besparing)))
+        if t.rendement_factor is not None:
+            kosten.append(Gegeven("Factor", f"{factor_tekst(t.rendement_factor)} keer de kosten"))
+        blokken.append(
+            ToetsBlok(
+                nummer=t.pk,
+                vraag=t.vraag,
+                status=t.get_status_display(),
+                gegevens=[g for g in gegevens if g.waarde],
+                kosten=kosten,
+                artikelen=artikelen.get(t.pk, []),
+                motivering=[
+                    Sectie(str(kop), str(tekst))
+                    for kop, tekst in (t.motivering or [])
+                    if isinstance(kop, str)
+                ],
+            )
+        )
+    return blokken
+
+
+def maatwerk_voor_dossier(huishouden: Huishouden) -> list[MaatwerkRegel]:
+    """Every maatwerk request of the household, oldest first (one query).
+
+    Issue 6 extends the request with approvals: prefetch them here and add them to
+    `MaatwerkRegel` and `pdf/_maatwerk.html` — nowhere else needs to change."""
+    regels = []
+    for verzoek in (
+        MaatwerkVerzoek.objects.filter(toets__huishouden=huishouden)
+        .select_related("toets", "aangevraagd_door")
+        .order_by("aangemaakt_op", "id")
+    ):
+        regels.append(
+            MaatwerkRegel(
+                nummer=verzoek.pk,
+                toets=verzoek.toets_id,
+                vraag=verzoek.toets.vraag,
+                gegevens=[
+                    Gegeven("Aangevraagd door", wie(verzoek.aangevraagd_door)),
+                    Gegeven("Aangevraagd op", moment(verzoek.aangemaakt_op)),
+                    Gegeven("Bedrag", euro(verzoek.bedrag)),
+                    Gegeven("Wet of financiering", verzoek.get_financiering_display()),
+                    Gegeven("Status", verzoek.get_status_display()),
+                ],
+            )
+        )
+    return regels
+
+
+def toegangslog_blok(huishouden: Huishouden, *, namen: dict[int, str] | None = None) -> LogBlok:
+    """Every access-log entry about this household, oldest first (two queries)."""
+    if namen is None:
+        namen = {lid.pk: lid.volledige_naam for lid in huishouden.leden.all()}
+    regels = []
+    laatste = None
+    for entry in (
+        Toegangslog.objects.filter(huishoudens__contains=[huishouden.pk])
+        .select_related("gebruiker")
+        .order_by("volgnummer")
+    ):
+        regels.append(
+            LogRegel(
+                volgnummer=entry.volgnummer,
+                tijdstip=moment(entry.tijdstip),
+                wie=f"{wie(entry.gebruiker) or entry.gebruikersnaam} ({entry.gebruikersnaam})",
+                rol=", ".join(part for part in (entry.rol, entry.team) if part),
+                actie=entry.get_actie_display(),
+                onderwerp=entry.onderwerp,
+                doel=entry.get_doel_display(),
+                leden=", ".join(namen.get(pk, f"lid {pk}") for pk in entry.leden),
+                reden=entry.reden,
+                uitzonderlijk=entry.uitzonderlijk,
+                methode=entry.methode,
+            )
+        )
+        laatste = entry
+    return LogBlok(
+        regels=regels,
+        tot_volgnummer=laatste.volgnummer if laatste else None,
+        laatste_hash=laatste.hash if laatste else "",
+    )
+
+
+def render_dossier_html(*, inhoud: DossierInhoud, log: LogBlok, meta: DossierMeta) -> str:
+    return render_to_string(
+        "pdf/dossier.html",
+        {"inhoud": inhoud, "log": log, "meta": meta, "gemeente_naam": settings.GEMEENTE_NAAM},
+    )
