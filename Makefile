@@ -93,9 +93,11 @@ restore: db  ## Restore FILE=backups/….dump into an EMPTY database (TARGET_DAT
 	@$(DB_ENV); $(PY) manage.py restore "$(FILE)" $(if $(TARGET_DATABASE_URL),--database-url "$(TARGET_DATABASE_URL)")
 
 .PHONY: bench
-bench: db  ## Benchmarks: household screens at 1 000 and 100 000 households, the PDF dossier (own databases)
-	@$(DB_ENV); $(PY) -m tests.bench.bench_huishoudens $(BENCH_ARGS); \
-	$(PY) -m tests.bench.bench_dossier $(BENCH_ARGS)
+bench: db  ## Benchmarks: screens at 1 000 and 100 000 households, load under gunicorn, PDF dossier
+	@$(DB_ENV); $(PY) -m tests.bench.bench_schermen $(BENCH_ARGS); \
+	$(PY) -m tests.bench.belasting $(filter --smoke,$(BENCH_ARGS)); \
+	$(PY) -m tests.bench.bench_dossier $(BENCH_ARGS); \
+	$(PY) -m tests.bench.samenvatting $(filter --smoke,$(BENCH_ARGS))
 
 .PHONY: lint
 lint: $(STAMP)  ## ruff check and format check

@@ -92,8 +92,10 @@ if not (DEBUG or TESTING):
         "whitenoise.middleware.WhiteNoiseMiddleware",
     )
 
-if TESTING:
-    # Any N+1 query pattern inside a request fails the test (django-zeal, dev only).
+# Any N+1 query pattern inside a request fails the test (django-zeal, dev only). The
+# benchmarks run with TESTING for the test client but switch it off (ZEAL=false): it
+# records every query with its stack and would distort the figures.
+if TESTING and env_bool("ZEAL", True):
     INSTALLED_APPS.append("zeal")
     MIDDLEWARE.insert(0, "zeal.middleware.zeal_middleware")
     ZEAL_RAISE = True

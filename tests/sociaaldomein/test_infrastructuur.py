@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.db import connection
-from django.urls import reverse
+from django.urls import path, reverse
 
 from huishoudens.models import Beoordeling, Huishouden, Lid
 from sociaaldomein.models import Team, User
@@ -91,6 +91,37 @@ def test_security_headers_on_every_page(client_for, professional, client):
         assert response["X-Content-Type-Options"] == "nosniff"
         assert response["Referrer-Policy"] == "same-origin"
         assert response["X-Frame-Options"] == "DENY"
+        assert "no-store" in response["Cache-Control"]
+
+
+def _kapotte_pagina(request):
+    raise RuntimeError("een fout die niemand verwachtte")
+
+
+# This module doubles as a URLconf for the test below: the project's URLs plus one page
+# that fails, with the project's own error handlers.
+from sociaaldomein.urls import urlpatterns as _project_urls  # noqa: E402
+
+urlpatterns = [path("kapot/", _kapotte_pagina), *_project_urls]
+handler500 = "sociaaldomein.views.server_error"
+
+
+@pytest.mark.django_db
+@pytest.mark.urls("tests.sociaaldomein.test_infrastructuur")
+def test_an_unexpected_error_gives_a_dutch_500_with_every_security_header(client_for, professional):
+    client = client_for(professional)
+    client.raise_request_exception = False
+    for headers in ({}, {"HX-Request": "true"}):
+        response = client.get("/kapot/", headers=headers)
+        assert response.status_code == 500
+        assert 'lang="nl"' in response.text
+        assert "een fout die niemand verwachtte" not in response.text
+        assert "Traceback" not in response.text and "RuntimeError" not in response.text
+        csp = response["Content-Security-Policy"]
+        assert "script-src" in csp and "'unsafe-inline'" not in csp.split("script-src")[1]
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert response["X-Frame-Options"] == "DENY"
+        assert response["Referrer-Policy"] == "same-origin"
         assert "no-store" in response["Cache-Control"]
 
 

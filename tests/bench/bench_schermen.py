@@ -1,8 +1,10 @@
-"""Benchmark of the household screens at 1 000 and 100 000 households (`make bench`).
+"""Benchmark of the main screens at 1 000 and 100 000 households (`make bench`).
 
-Measures the household list, three searches, the household page and saving an
-assessment; see tests/bench/harness.py for how (separate databases, interleaved
-rounds, warm-up discarded, p50/p95, ratio, JSON in bench-results/).
+Measures the start page (Mijn werk), the household list and three searches, the
+household page, saving an assessment, the plan page, a toets step and its autosave, and
+an htmx partial of each; see tests/bench/harness.py for how (separate databases,
+interleaved rounds, warm-up discarded, p50/p95, the ratio to the SQL alone and the ratio
+between the sizes, JSON in bench-results/).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ def prepare() -> dict:
     from django.db.models import Count, Q
 
     from huishoudens.models import Huishouden, Leefdomein
+    from toetsing.models import Toets
 
     candidates = (
         Huishouden.objects.filter(
@@ -31,7 +34,20 @@ def prepare() -> dict:
     )
     domeinen = list(Leefdomein.objects.filter(actief=True).values_list("id", "code"))
     achternaam = huishouden.naam.removeprefix("Huishouden ").split()[-1].lower()
+    # a toets in step 1 of team Noord: the same one at every size (demo order)
+    toets = (
+        Toets.objects.filter(
+            huishouden__team__naam="Wijkteam Noord",
+            huishouden__referentie__startswith="DEMO-",
+            status=Toets.Status.CONCEPT,
+        )
+        .order_by("huishouden__referentie", "id")
+        .values("id", "huishouden_id")
+        .first()
+    )
     return {
+        "toets": toets["id"],
+        "toets_huishouden": toets["huishouden_id"],
         "huishouden": huishouden.pk,
         "referentie": huishouden.referentie,
         "leden": leden,
@@ -78,10 +94,39 @@ def _beoordeling_data(context: dict, ronde: int) -> dict:
     }
 
 
-HUISHOUDENS = Benchmark(
-    naam="huishoudens",
+def _toets_pad(context: dict, deel: str = "") -> str:
+    return f"/huishoudens/{context['toets_huishouden']}/toetsen/{context['toets']}/stap-1/{deel}"
+
+
+def _autosave_data(context: dict, ronde: int) -> dict:
+    """An autosave of step 1 that knows the current version (no conflict), untimed."""
+    from toetsing.models import Toets
+
+    versie = Toets.objects.values_list("versie", flat=True).get(pk=context["toets"])
+    return {
+        "versie": versie,
+        "behoefte": f"Rust in huis en de huur op tijd betaald (benchmark, ronde {ronde}).",
+        "actie": "opslaan",
+    }
+
+
+SCHERMEN = Benchmark(
+    naam="schermen",
     prepare=prepare,
     scenarios=[
+        Scenario(
+            naam="start",
+            path=lambda c, r: "/",
+            omschrijving="Startpagina Mijn werk: eigen huishoudens, termijnen, concepten",
+            verwacht="Mijn werk",
+        ),
+        Scenario(
+            naam="meldingen-teller",
+            path=lambda c, r: "/meldingen/teller/",
+            htmx=True,
+            omschrijving="De teller van meldingen in de kop (htmx-poll)",
+            verwacht='id="meldingen-teller"',
+        ),
         Scenario(
             naam="lijst",
             path=lambda c, r: "/huishoudens/",
@@ -124,8 +169,43 @@ HUISHOUDENS = Benchmark(
             omschrijving="Een leefdomein beoordelen vanuit de matrix (htmx, met oob-swaps)",
             verwacht="Opgeslagen:",
         ),
+        Scenario(
+            naam="plan",
+            path=lambda c, r: f"/huishoudens/{c['huishouden']}/plan/",
+            omschrijving="Het plan van het huishouden: eigen woorden, doelen, acties, termijnen",
+            verwacht='id="plan"',
+        ),
+        Scenario(
+            naam="plan-partial",
+            path=lambda c, r: f"/huishoudens/{c['huishouden']}/plan/",
+            htmx=True,
+            omschrijving="Hetzelfde plan als htmx-partial (na een wijziging)",
+            verwacht='id="plan"',
+        ),
+        Scenario(
+            naam="toets-stap1",
+            path=lambda c, r: _toets_pad(c),
+            omschrijving="Stap 1 van de omgekeerde toets (formulier met grondwaarden en effecten)",
+            verwacht="Wat is nodig",
+        ),
+        Scenario(
+            naam="toets-stap1-partial",
+            path=lambda c, r: _toets_pad(c),
+            htmx=True,
+            omschrijving="Het formulier van stap 1 als htmx-partial",
+            verwacht="Wat is nodig",
+        ),
+        Scenario(
+            naam="toets-autosave",
+            method="POST",
+            path=lambda c, r: _toets_pad(c, "opslaan/"),
+            data=_autosave_data,
+            htmx=True,
+            omschrijving="Automatisch opslaan van stap 1 bij elke wijziging (htmx)",
+            verwacht="Concept opgeslagen om",
+        ),
     ],
 )
 
 if __name__ == "__main__":
-    main(HUISHOUDENS, "tests.bench.bench_huishoudens")
+    main(SCHERMEN, "tests.bench.bench_schermen")
