@@ -39,6 +39,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import quote_plus
 
 from tests.bench.harness import PROJECT_DIR, base_url, ensure_database, with_database
 
@@ -181,10 +182,10 @@ print(json.dumps({"cookies": cookies, "huishoudens": huishoudens, "toetsen": toe
         pk, naam, postcode = rng.choice(data["huishoudens"])
         toets, toets_huishouden = rng.choice(data["toetsen"])
         achternaam = naam.removeprefix("Huishouden ").split()[-1]
-        zoekterm = rng.choice([achternaam[:4], achternaam, postcode.replace(" ", "+")])
+        zoekterm = rng.choice([achternaam[:4], achternaam, postcode])
         path = template.format(
             pagina=rng.randint(1, 5),
-            zoekterm=zoekterm.lower(),
+            zoekterm=quote_plus(zoekterm.lower()),
             huishouden=pk,
             toets=toets,
             toets_huishouden=toets_huishouden,
