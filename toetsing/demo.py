@@ -426,6 +426,8 @@ def _naar_staat(toets: Toets, casus: Casus, door) -> Toets:
             afwijking_regel=regel,
             bijzondere_omstandigheden=omstandigheden,
             evenredigheid_afwijking=evenredig,
+            voorliggend_overwogen="Bijzondere bijstand en een betalingsregeling zijn eerst "
+            "overwogen; die volstonden niet.",
         )
     klaar = casus.staat != "stap2"
     toets, _ = services.save_stap2(
@@ -508,6 +510,7 @@ def _bulk(ctx: DemoContext) -> int:
     now = timezone.now()
     toets_rijen, finaal, vervangen_rijen = [], [], []
     gw_rijen, effect_rijen, artikel_rijen, verzoek_rijen, meldingen = [], [], [], [], []
+    besluit_rijen = []
     leads = _leads(ctx)
     for index, rij_actie in enumerate(acties):
         actie_id, wat, kosten, _wet, doel, hh_id, referentie, team_id, regisseur, domein_id = (
@@ -570,10 +573,37 @@ def _bulk(ctx: DemoContext) -> int:
                             volgorde,
                         )
                     )
-            if eind == "maatwerk" and casus.afwijking:
-                verzoek_rijen.append(
-                    (toets_id, kosten, _financiering(casus.wet), door, "ingediend", now)
+            register = (
+                team_id,
+                now.year,
+                "teamleider",
+                casus.afwijking[0] if casus.afwijking else "",
+                sorted({a.wet.afkorting for a in gekozen}),
+                [f"{a.wet.afkorting} art. {a.nummer}" for a in gekozen],
+                [domeinen[domein_id]] if domein_id in domeinen else [],
+            )
+            # Every other maatwerk request is already decided by the team's lead (issue 6),
+            # so the register, the budget and the council overview have content.
+            lead = next((pk for pk in leads.get(team_id, []) if pk != door), None)
+            besloten = eind == "maatwerk" and lead is not None and index % 4 == 0
+            if eind == "maatwerk" and casus.afwijking and besloten:
+                status = "goedgekeurd" if index % 8 == 0 else "afgewezen"
+                reden = (
+                    "Eenmalig en goedkoper dan het alternatief; voorliggende voorzieningen "
+                    "volstonden niet."
+                    if status == "goedgekeurd"
+                    else "Een voorliggende voorziening is nog niet benut."
                 )
+                verzoek_rijen.append(
+                    (toets_id, kosten, _financiering(casus.wet), door, status, now, *register,
+                     now, reden)
+                )  # fmt: skip
+                besluit_rijen.append((toets_id, status, lead, door, reden, now))
+            elif eind == "maatwerk" and casus.afwijking:
+                verzoek_rijen.append(
+                    (toets_id, kosten, _financiering(casus.wet), door, "ingediend", now, *register,
+                     None, "")
+                )  # fmt: skip
                 for lead in leads.get(team_id, []):
                     meldingen.append(
                         (
@@ -586,8 +616,9 @@ def _bulk(ctx: DemoContext) -> int:
                     )
             if eind == "vervangen" and casus.afwijking:
                 verzoek_rijen.append(
-                    (toets_id, kosten, _financiering(casus.wet), door, "ingetrokken", now)
-                )
+                    (toets_id, kosten, _financiering(casus.wet), door, "ingetrokken", now,
+                     *register, None, "")
+                )  # fmt: skip
 
     copy_rows("toetsing_toets", [f'"{k}"' for k in TOETS_KOLOMMEN], toets_rijen)
     copy_rows(
@@ -633,9 +664,24 @@ def _bulk(ctx: DemoContext) -> int:
         )
     copy_rows(
         "toetsing_maatwerkverzoek",
-        ["toets_id", "bedrag", "financiering", "aangevraagd_door_id", "status", "aangemaakt_op"],
+        [
+            "toets_id", "bedrag", "financiering", "aangevraagd_door_id", "status",
+            "aangemaakt_op", "team_id", "jaar", "niveau", "afwijking_regel", "wetten",
+            "artikelen", "leefdomeinen", "besloten_op", "besluit_reden",
+        ],
         verzoek_rijen,
-    )
+    )  # fmt: skip
+    if besluit_rijen:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "INSERT INTO toetsing_maatwerkbesluit "
+                "(verzoek_id, soort, door_id, aangevraagd_door_id, reden, op) "
+                "SELECT v.id, b.soort, b.door, b.aanvrager, b.reden, b.op "
+                "FROM unnest(%s::bigint[], %s::text[], %s::bigint[], %s::bigint[], %s::text[],"
+                " %s::timestamptz[]) AS b(toets, soort, door, aanvrager, reden, op) "
+                "JOIN toetsing_maatwerkverzoek v ON v.toets_id = b.toets",
+                [list(kolom) for kolom in zip(*besluit_rijen, strict=True)],
+            )
     if meldingen:
         copy_rows(
             "sociaaldomein_notificatie",
