@@ -97,7 +97,7 @@ def test_budget_arithmetic_is_exact_in_decimal(verzoek, team_noord, teamleider):
     assert stand.resterend == Decimal("9999.90")
 
 
-# --- four eyes --------------------------------------------------------------------------------------
+# --- four eyes ---------------------------------------------------------------------------
 
 
 def test_the_requester_cannot_approve_their_own_request(verzoek, professional):
@@ -218,8 +218,8 @@ def test_the_register_never_shows_the_household(client_for, verzoek, teamleider,
         client.get(reverse("maatwerk:raad_csv")),
     ]
     verboden = [huishouden.naam, huishouden.straat, huishouden.postcode]
-    for l in huishouden.leden.all():
-        verboden += [l.voornamen, l.achternaam] + ([l.bsn] if l.bsn else [])
+    for lid in huishouden.leden.all():
+        verboden += [lid.voornamen, lid.achternaam] + ([lid.bsn] if lid.bsn else [])
     assert "ontruiming" in paginas[0].content.decode()
     for response in paginas:
         tekst = response.content.decode()
@@ -274,3 +274,47 @@ def test_inbox_and_pages_cost_a_fixed_number_of_queries(
 def test_the_header_count_shows_pending_requests_to_leads(client_for, verzoek, teamleider):
     response = client_for(teamleider).get(reverse("maatwerk:teller"))
     assert '<span class="nav-teller">1</span>' in response.content.decode()
+
+
+# --- accountability hooks (issue 7): the dossier and the decision letter -------------------------
+
+
+def test_the_dossier_shows_requester_approvers_times_and_reasons(verzoek, teamleider, gezin):
+    from sociaaldomein.verantwoording.dossier import maatwerk_voor_dossier
+
+    maatwerk.ask_information(verzoek=verzoek, door=teamleider, vraag="Is bijstand aangevraagd?")
+    maatwerk.answer_information(
+        verzoek=verzoek, door=verzoek.aangevraagd_door, antwoord="Ja, afgewezen."
+    )
+    maatwerk.approve_maatwerk(verzoek=verzoek, door=teamleider, reden="Voorkomt ontruiming.")
+    (regel,) = maatwerk_voor_dossier(gezin[0])
+    gegevens = {g.label: g.waarde for g in regel.gegevens}
+    assert gegevens["Aangevraagd door"] == verzoek.aangevraagd_door.weergavenaam
+    assert gegevens["Status"] == "Goedgekeurd" and gegevens["Besloten op"]
+    labels = [b.label for b in regel.besluiten]
+    assert labels[0].startswith(f"Meer informatie gevraagd door {teamleider.weergavenaam} op ")
+    assert labels[-1].startswith(f"Goedgekeurd door {teamleider.weergavenaam} op ")
+    assert [b.waarde for b in regel.besluiten][-1] == "Voorkomt ontruiming."
+
+
+def test_the_letter_states_the_lead_decision(verzoek, teamleider):
+    from sociaaldomein.verantwoording.beschikking import beslissing
+
+    toets = verzoek.toets
+    assert beslissing(toets, verzoek).soort == "nog_geen_besluit"
+    verzoek = maatwerk.approve_maatwerk(
+        verzoek=verzoek, door=teamleider, reden="Voorkomt ontruiming."
+    )
+    besluit = beslissing(toets, verzoek)
+    assert besluit.soort == "toegekend" and besluit.is_besluit
+    assert any("€ 650,00" in a for a in besluit.alineas)
+    assert any("Voorkomt ontruiming" in a for a in besluit.alineas)
+
+
+def test_a_rejected_request_is_a_decision_with_the_reason(verzoek, teamleider):
+    from sociaaldomein.verantwoording.beschikking import beslissing
+
+    verzoek = maatwerk.reject_maatwerk(verzoek=verzoek, door=teamleider, reden="Eerst bijstand.")
+    besluit = beslissing(verzoek.toets, verzoek)
+    assert besluit.soort == "niet_ingezet" and besluit.is_besluit
+    assert any("Eerst bijstand" in a for a in besluit.alineas)
