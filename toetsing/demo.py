@@ -27,7 +27,7 @@ from casussen.models import Actie, Doel, Plan
 from huishoudens.models import Huishouden, Leefdomein
 from sociaaldomein.demo import DemoContext, copy_rows, reserve_ids
 from toetsing import services
-from toetsing.models import Artikel, Grondwaarde, Toets
+from toetsing.models import Artikel, Grondwaarde, MaatwerkBudget, MaatwerkVerzoek, Toets
 from toetsing.motivering import (
     ArtikelRegel,
     EffectRegel,
@@ -277,6 +277,7 @@ def seed(ctx: DemoContext) -> None:
     if not (Grondwaarde.objects.exists() and Leefdomein.objects.filter(actief=True).exists()):
         return  # no reference data (a flushed test database): nothing to build toetsen on
     created = 0
+    _budgetten(ctx)
     for team in ctx.teams.values():
         door = next(iter(ctx.professionals_of(team)), None)
         if door is None:
@@ -292,8 +293,60 @@ def seed(ctx: DemoContext) -> None:
         for huishouden, casus in zip(huishoudens, CASUSSEN, strict=False):
             created += _showcase(huishouden, casus, door)
     bulk = _bulk(ctx)
+    ctx.counts["maatwerkbesluiten"] = _besluiten(ctx)
     ctx.counts["toetsen"] = Toets.objects.filter(huishouden__referentie__startswith=PREFIX).count()
     ctx.counts["toetsen nieuw"] = created + bulk
+
+
+DEMO_BUDGET = Decimal("20000.00")
+BUDGET_WETTEN = ("participatiewet", "wmo", "jeugdwet", "wgs")
+
+
+def _budgetten(ctx: DemoContext) -> None:
+    """A maatwerk budget per team and funding stream for this year (issue 6)."""
+    jaar = ctx.today.year
+    bestaand = set(MaatwerkBudget.objects.filter(jaar=jaar).values_list("team_id", "financiering"))
+    MaatwerkBudget.objects.bulk_create(
+        MaatwerkBudget(team=team, jaar=jaar, financiering=wet, bedrag=DEMO_BUDGET)
+        for team in ctx.teams.values()
+        for wet in BUDGET_WETTEN
+        if (team.pk, wet) not in bestaand
+    )
+
+
+def _besluiten(ctx: DemoContext) -> int:
+    """Per team, the lead approves one open request and rejects another, so the inbox,
+    the register and the council overview have content (issue 6). Only once: a team that
+    already has decided requests keeps its open ones open (idempotent)."""
+    from toetsing.services import maatwerk
+
+    gedaan = 0
+    for team in ctx.teams.values():
+        lead = ctx.users.get(f"teamleider.{team.wijk.lower()}")
+        if lead is None:
+            continue
+        verzoeken = MaatwerkVerzoek.objects.filter(
+            team=team, toets__huishouden__referentie__startswith=PREFIX
+        )
+        if verzoeken.besloten().exists():
+            continue
+        open_ = list(verzoeken.filter(status="ingediend").exclude(aangevraagd_door=lead)[:3])
+        for nummer, verzoek in enumerate(open_[:-1]):  # at least one stays in the inbox
+            if nummer == 0:
+                maatwerk.approve_maatwerk(
+                    verzoek=verzoek,
+                    door=lead,
+                    reden="Eenmalig en goedkoper dan het alternatief; voorliggende "
+                    "voorzieningen volstonden niet.",
+                )
+            else:
+                maatwerk.reject_maatwerk(
+                    verzoek=verzoek,
+                    door=lead,
+                    reden="Een voorliggende voorziening is nog niet benut.",
+                )
+            gedaan += 1
+    return gedaan
 
 
 @transaction.atomic

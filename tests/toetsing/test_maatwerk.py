@@ -318,3 +318,21 @@ def test_a_rejected_request_is_a_decision_with_the_reason(verzoek, teamleider):
     besluit = beslissing(verzoek.toets, verzoek)
     assert besluit.soort == "niet_ingezet" and besluit.is_besluit
     assert any("Eerst bijstand" in a for a in besluit.alineas)
+
+
+def test_the_beheerder_sets_the_rules_in_the_admin(client_for, beheerder, team_noord):
+    client = client_for(beheerder)
+    for model in ("maatwerkmandaat", "maatwerkbudget"):
+        assert client.get(reverse(f"admin:toetsing_{model}_changelist")).status_code == 200
+    response = client.post(
+        reverse("admin:toetsing_maatwerkmandaat_add"),
+        {
+            "team": team_noord.pk,
+            "bedrag_a": "750.00",
+            "bedrag_b": "4000.00",
+            "plafond_huishouden": "3000.00",
+            "voorliggend_verplicht": "on",
+        },
+    )
+    assert response.status_code == 302
+    assert MaatwerkMandaat.voor_team(team_noord.pk).bedrag_a == Decimal("750.00")
