@@ -34,6 +34,9 @@ def navigation(request):
                 ("verantwoording:dossier_controleren",),
             )
         )
+    if user.is_teamleider or user.is_auditor:
+        items.append(("Maatwerk", "maatwerk:inbox", ("maatwerk:inbox", "maatwerk:verzoek")))
+    items.append(("Precedenten", "maatwerk:register", ("maatwerk:register",)))
     if user.is_beheerder or user.is_superuser:
         items.append(("Beheer", "admin:index", ("admin:",)))
     nav = [

@@ -30,7 +30,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "huishoudens.change_leefdomein",
         *[
             f"toetsing.{action}_{model}"
-            for model in ("wet", "grondwaarde", "artikel")
+            for model in ("wet", "grondwaarde", "artikel", "maatwerkmandaat", "maatwerkbudget")
             for action in ("view", "add", "change")
         ],
     ],

@@ -23,6 +23,7 @@ urlpatterns = [
     path("huishoudens/", include("huishoudens.urls")),
     path("huishoudens/<int:huishouden_pk>/plan/", include("casussen.urls")),
     path("huishoudens/<int:huishouden_pk>/toetsen/", include("toetsing.urls")),
+    path("maatwerk/", include("toetsing.maatwerk_urls")),
     path("", include("sociaaldomein.verantwoording.urls")),
     path("beheer/", admin.site.urls),
 ]

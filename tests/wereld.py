@@ -5,6 +5,7 @@ matrix in tests/toegang/matrix.py says who may reach them)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.utils import timezone
 
@@ -25,7 +26,8 @@ from tests.huishoudens.factories import (
 )
 from tests.sociaaldomein.factories import DossierExportFactory, TeamFactory, UserFactory
 from tests.toetsing.factories import ingediend
-from toetsing.services import start_toets
+from toetsing.models import MaatwerkBudget
+from toetsing.services import maatwerk, start_toets
 
 PASSWORD = "correct-horse-battery"
 
@@ -151,9 +153,32 @@ def maak_wereld() -> Wereld:
             huishouden=huishouden, door=w.users["professional"], actie=w.actie, vraag=vraag
         )
 
+    # Maatwerk (issue 6): Noord's budget for this year, so a request of € 650 needs one lead.
+    w.objects["budget"] = MaatwerkBudget.objects.create(
+        team=noord,
+        jaar=timezone.localdate().year,
+        financiering="participatiewet",
+        bedrag=Decimal("10000.00"),
+    )
     w.objects["toets_concept"] = toets("Budgetcoaching inzetten")
     w.objects["toets_stap2"] = naar_stap2(toets("Schuld kwijtschelden"), w.users["professional"])
     w.objects["toets_ingediend"] = ingediend(toets("Huur betalen"), w.users["professional"])
+    w.objects["verzoek"] = w.toets_ingediend.maatwerkverzoek
+    # a decided request (a precedent in the register) and one waiting for an answer
+    besloten = ingediend(toets("Energieschuld betalen"), w.users["professional"])
+    w.objects["precedent"] = maatwerk.approve_maatwerk(
+        verzoek=besloten.maatwerkverzoek,
+        door=w.users["teamleider"],
+        reden="Eenmalig en goedkoper dan een huisuitzetting.",
+    )
+    met_vraag = ingediend(toets("Verhuiskosten betalen"), w.users["professional"])
+    w.objects["verzoek_vraag"] = maatwerk.ask_information(
+        verzoek=met_vraag.maatwerkverzoek,
+        door=w.users["teamleider"],
+        vraag="Is de bijzondere bijstand al aangevraagd?",
+    )
+    w.objects["post_besluit"] = {"actie": "goedkeuren", "reden": "Past binnen het beleid."}
+    w.objects["post_antwoord"] = {"antwoord": "Ja, die is afgewezen op 1 maart."}
     # Accountability (issue 7): a finished dossier export of the household, a submitted
     # toets with its decision letter, and valid bodies for the forms.
     w.objects["dossier"] = DossierExportFactory(

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from toetsing.models import Artikel, Grondwaarde, Wet
+from toetsing.models import Artikel, Grondwaarde, MaatwerkBudget, MaatwerkMandaat, Wet
 
 
 class GrondwaardeInline(admin.TabularInline):
@@ -45,4 +45,25 @@ class ArtikelAdmin(admin.ModelAdmin):
     list_select_related = ["wet"]
 
     def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(MaatwerkMandaat)
+class MaatwerkMandaatAdmin(admin.ModelAdmin):
+    """The mandate rules per team (issue 6): data the beheerder sets, not code."""
+
+    list_display = ["team", "bedrag_a", "bedrag_b", "plafond_huishouden", "voorliggend_verplicht"]
+    list_select_related = ["team"]
+
+
+@admin.register(MaatwerkBudget)
+class MaatwerkBudgetAdmin(admin.ModelAdmin):
+    """The maatwerk budget per team, year and funding stream."""
+
+    list_display = ["team", "jaar", "financiering", "bedrag"]
+    list_filter = ["jaar", "financiering", "team"]
+    list_select_related = ["team"]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # a budget that requests were decided against stays; set it to 0 instead
         return False

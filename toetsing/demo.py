@@ -27,7 +27,7 @@ from casussen.models import Actie, Doel, Plan
 from huishoudens.models import Huishouden, Leefdomein
 from sociaaldomein.demo import DemoContext, copy_rows, reserve_ids
 from toetsing import services
-from toetsing.models import Artikel, Grondwaarde, Toets
+from toetsing.models import Artikel, Grondwaarde, MaatwerkBudget, MaatwerkVerzoek, Toets
 from toetsing.motivering import (
     ArtikelRegel,
     EffectRegel,
@@ -277,6 +277,7 @@ def seed(ctx: DemoContext) -> None:
     if not (Grondwaarde.objects.exists() and Leefdomein.objects.filter(actief=True).exists()):
         return  # no reference data (a flushed test database): nothing to build toetsen on
     created = 0
+    _budgetten(ctx)
     for team in ctx.teams.values():
         door = next(iter(ctx.professionals_of(team)), None)
         if door is None:
@@ -292,8 +293,60 @@ def seed(ctx: DemoContext) -> None:
         for huishouden, casus in zip(huishoudens, CASUSSEN, strict=False):
             created += _showcase(huishouden, casus, door)
     bulk = _bulk(ctx)
+    ctx.counts["maatwerkbesluiten"] = _besluiten(ctx)
     ctx.counts["toetsen"] = Toets.objects.filter(huishouden__referentie__startswith=PREFIX).count()
     ctx.counts["toetsen nieuw"] = created + bulk
+
+
+DEMO_BUDGET = Decimal("20000.00")
+BUDGET_WETTEN = ("participatiewet", "wmo", "jeugdwet", "wgs")
+
+
+def _budgetten(ctx: DemoContext) -> None:
+    """A maatwerk budget per team and funding stream for this year (issue 6)."""
+    jaar = ctx.today.year
+    bestaand = set(MaatwerkBudget.objects.filter(jaar=jaar).values_list("team_id", "financiering"))
+    MaatwerkBudget.objects.bulk_create(
+        MaatwerkBudget(team=team, jaar=jaar, financiering=wet, bedrag=DEMO_BUDGET)
+        for team in ctx.teams.values()
+        for wet in BUDGET_WETTEN
+        if (team.pk, wet) not in bestaand
+    )
+
+
+def _besluiten(ctx: DemoContext) -> int:
+    """Per team, the lead approves one open request and rejects another, so the inbox,
+    the register and the council overview have content (issue 6). Only once: a team that
+    already has decided requests keeps its open ones open (idempotent)."""
+    from toetsing.services import maatwerk
+
+    gedaan = 0
+    for team in ctx.teams.values():
+        lead = ctx.users.get(f"teamleider.{team.wijk.lower()}")
+        if lead is None:
+            continue
+        verzoeken = MaatwerkVerzoek.objects.filter(
+            team=team, toets__huishouden__referentie__startswith=PREFIX
+        )
+        if verzoeken.besloten().exists():
+            continue
+        open_ = list(verzoeken.filter(status="ingediend").exclude(aangevraagd_door=lead)[:3])
+        for nummer, verzoek in enumerate(open_[:-1]):  # at least one stays in the inbox
+            if nummer == 0:
+                maatwerk.approve_maatwerk(
+                    verzoek=verzoek,
+                    door=lead,
+                    reden="Eenmalig en goedkoper dan het alternatief; voorliggende "
+                    "voorzieningen volstonden niet.",
+                )
+            else:
+                maatwerk.reject_maatwerk(
+                    verzoek=verzoek,
+                    door=lead,
+                    reden="Een voorliggende voorziening is nog niet benut.",
+                )
+            gedaan += 1
+    return gedaan
 
 
 @transaction.atomic
@@ -426,6 +479,8 @@ def _naar_staat(toets: Toets, casus: Casus, door) -> Toets:
             afwijking_regel=regel,
             bijzondere_omstandigheden=omstandigheden,
             evenredigheid_afwijking=evenredig,
+            voorliggend_overwogen="Bijzondere bijstand en een betalingsregeling zijn eerst "
+            "overwogen; die volstonden niet.",
         )
     klaar = casus.staat != "stap2"
     toets, _ = services.save_stap2(
@@ -508,6 +563,7 @@ def _bulk(ctx: DemoContext) -> int:
     now = timezone.now()
     toets_rijen, finaal, vervangen_rijen = [], [], []
     gw_rijen, effect_rijen, artikel_rijen, verzoek_rijen, meldingen = [], [], [], [], []
+    besluit_rijen = []
     leads = _leads(ctx)
     for index, rij_actie in enumerate(acties):
         actie_id, wat, kosten, _wet, doel, hh_id, referentie, team_id, regisseur, domein_id = (
@@ -570,10 +626,37 @@ def _bulk(ctx: DemoContext) -> int:
                             volgorde,
                         )
                     )
-            if eind == "maatwerk" and casus.afwijking:
-                verzoek_rijen.append(
-                    (toets_id, kosten, _financiering(casus.wet), door, "ingediend", now)
+            register = (
+                team_id,
+                now.year,
+                "teamleider",
+                casus.afwijking[0] if casus.afwijking else "",
+                sorted({a.wet.afkorting for a in gekozen}),
+                [f"{a.wet.afkorting} art. {a.nummer}" for a in gekozen],
+                [domeinen[domein_id]] if domein_id in domeinen else [],
+            )
+            # Every other maatwerk request is already decided by the team's lead (issue 6),
+            # so the register, the budget and the council overview have content.
+            lead = next((pk for pk in leads.get(team_id, []) if pk != door), None)
+            besloten = eind == "maatwerk" and lead is not None and index % 4 == 0
+            if eind == "maatwerk" and casus.afwijking and besloten:
+                status = "goedgekeurd" if index % 8 == 0 else "afgewezen"
+                reden = (
+                    "Eenmalig en goedkoper dan het alternatief; voorliggende voorzieningen "
+                    "volstonden niet."
+                    if status == "goedgekeurd"
+                    else "Een voorliggende voorziening is nog niet benut."
                 )
+                verzoek_rijen.append(
+                    (toets_id, kosten, _financiering(casus.wet), door, status, now, *register,
+                     now, reden)
+                )  # fmt: skip
+                besluit_rijen.append((toets_id, status, lead, door, reden, now))
+            elif eind == "maatwerk" and casus.afwijking:
+                verzoek_rijen.append(
+                    (toets_id, kosten, _financiering(casus.wet), door, "ingediend", now, *register,
+                     None, "")
+                )  # fmt: skip
                 for lead in leads.get(team_id, []):
                     meldingen.append(
                         (
@@ -586,8 +669,9 @@ def _bulk(ctx: DemoContext) -> int:
                     )
             if eind == "vervangen" and casus.afwijking:
                 verzoek_rijen.append(
-                    (toets_id, kosten, _financiering(casus.wet), door, "ingetrokken", now)
-                )
+                    (toets_id, kosten, _financiering(casus.wet), door, "ingetrokken", now,
+                     *register, None, "")
+                )  # fmt: skip
 
     copy_rows("toetsing_toets", [f'"{k}"' for k in TOETS_KOLOMMEN], toets_rijen)
     copy_rows(
@@ -633,9 +717,24 @@ def _bulk(ctx: DemoContext) -> int:
         )
     copy_rows(
         "toetsing_maatwerkverzoek",
-        ["toets_id", "bedrag", "financiering", "aangevraagd_door_id", "status", "aangemaakt_op"],
+        [
+            "toets_id", "bedrag", "financiering", "aangevraagd_door_id", "status",
+            "aangemaakt_op", "team_id", "jaar", "niveau", "afwijking_regel", "wetten",
+            "artikelen", "leefdomeinen", "besloten_op", "besluit_reden",
+        ],
         verzoek_rijen,
-    )
+    )  # fmt: skip
+    if besluit_rijen:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "INSERT INTO toetsing_maatwerkbesluit "
+                "(verzoek_id, soort, door_id, aangevraagd_door_id, reden, op) "
+                "SELECT v.id, b.soort, b.door, b.aanvrager, b.reden, b.op "
+                "FROM unnest(%s::bigint[], %s::text[], %s::bigint[], %s::bigint[], %s::text[],"
+                " %s::timestamptz[]) AS b(toets, soort, door, aanvrager, reden, op) "
+                "JOIN toetsing_maatwerkverzoek v ON v.toets_id = b.toets",
+                [list(kolom) for kolom in zip(*besluit_rijen, strict=True)],
+            )
     if meldingen:
         copy_rows(
             "sociaaldomein_notificatie",

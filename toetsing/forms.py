@@ -337,11 +337,45 @@ class Stap2Form(ToetsForm):
         help_text="Awb art. 4:84: de gevolgen van de regel zouden onevenredig zijn in "
         "verhouding tot de doelen ervan.",
     )
+    voorliggend_overwogen = _tekst(
+        _model_label("voorliggend_overwogen").capitalize(),
+        help_text=_help("voorliggend_overwogen"),
+    )
+    samenvatting_deelbaar = _tekst(
+        "De situatie in algemene termen, deelbaar in het precedentenregister",
+        help_text=_help("samenvatting_deelbaar"),
+    )
+    precedent_id = forms.TypedChoiceField(
+        label="Volgt u een eerder besluit?",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        widget=forms.RadioSelect,
+    )
+    precedent_afwijking = _tekst(
+        "Of: waarom is deze casus anders dan de vergelijkbare besluiten?", rows=3
+    )
 
-    def __init__(self, *args, toets: Toets, artikelen: list, gerelateerd: set[int], **kwargs):
+    def __init__(
+        self,
+        *args,
+        toets: Toets,
+        artikelen: list,
+        gerelateerd: set[int],
+        precedenten: list | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.toets = toets
         self.artikelen = artikelen
+        self.precedenten = precedenten or []
+        keuzes = {p.pk: p for p in self.precedenten}
+        if toets.precedent_id and toets.precedent_id not in keuzes:
+            keuzes[toets.precedent_id] = None  # chosen before: stays a valid choice
+        self.fields["precedent_id"].choices = [
+            ("", "Nee, geen van deze besluiten"),
+            *((pk, f"Besluit {pk}") for pk in keuzes),
+        ]
         self.fields["financiering"].choices = [
             ("", "— kies —"),
             *Toets._meta.get_field("financiering").choices,
@@ -380,7 +414,9 @@ class Stap2Form(ToetsForm):
         ]
 
     def velden(self) -> dict:
-        return {name: self.cleaned_data.get(name) or "" for name in STAP2_VELDEN}
+        velden = {name: self.cleaned_data.get(name) or "" for name in STAP2_VELDEN}
+        velden["precedent_id"] = self.cleaned_data.get("precedent_id")
+        return velden
 
     def artikel_waarden(self) -> dict[int, tuple[str, str]]:
         return {

@@ -46,8 +46,9 @@ class Beslissing:
 def beslissing(toets: Toets, verzoek: MaatwerkVerzoek | None = None) -> Beslissing:
     """What was decided about the question of this toets.
 
-    Issue 6 adds the team lead's decision on a maatwerk request here (approved: like
-    `toegekend`, with the amount; rejected: like `niet_ingezet`, with the lead's reason)."""
+    A maatwerk request decided by the team lead(s) (issue 6): approved is `toegekend`
+    with the amount, rejected is `niet_ingezet` with the lead's reason; an open request
+    is no decision yet."""
     vraag = binnen_zin(toets.vraag)
     vraag = vraag[:1].lower() + vraag[1:]
     if toets.status == Toets.Status.BEEINDIGD:
@@ -57,6 +58,29 @@ def beslissing(toets: Toets, verzoek: MaatwerkVerzoek | None = None) -> Beslissi
             [
                 f"U vroeg om: {vraag}. Wij hebben besloten dat wij dit niet doen.",
                 f"De reden: {binnen_zin(toets.reden_beeindiging)}.",
+            ],
+        )
+    status = verzoek.status if verzoek is not None else None
+    if toets.is_maatwerk and status == MaatwerkVerzoek.Status.GOEDGEKEURD:
+        return Beslissing(
+            "toegekend",
+            "Ons besluit: u krijgt wat u vroeg",
+            [
+                f"U vroeg om: {vraag}. Dit past niet helemaal binnen de gewone regels. "
+                "Wij maken een uitzondering: maatwerk.",
+                f"Dit kost {euro(verzoek.bedrag)}. De gemeente betaalt dit uit de "
+                f"{verzoek.get_financiering_display()}.",
+                f"De reden: {binnen_zin(verzoek.besluit_reden)}.",
+            ],
+        )
+    if toets.is_maatwerk and status == MaatwerkVerzoek.Status.AFGEWEZEN:
+        return Beslissing(
+            "niet_ingezet",
+            "Ons besluit: wij maken geen uitzondering",
+            [
+                f"U vroeg om: {vraag}. Dit past niet binnen de gewone regels. Wij hebben "
+                "besloten hiervoor geen uitzondering te maken.",
+                f"De reden: {binnen_zin(verzoek.besluit_reden)}.",
             ],
         )
     if toets.is_maatwerk:

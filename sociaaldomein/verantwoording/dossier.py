@@ -29,7 +29,7 @@ from casussen.models import Plan, Planwijziging
 from casussen.selectors import doelen_van
 from huishoudens.models import Beoordeling, Huishouden, Leefdomein, Lid
 from sociaaldomein.models import Toegangslog
-from toetsing.models import MaatwerkVerzoek, Toets, ToetsArtikel
+from toetsing.models import MaatwerkBesluit, MaatwerkVerzoek, Toets, ToetsArtikel
 from toetsing.motivering import euro, factor_tekst
 
 FORMAAT = "eenplan-dossier/1"
@@ -186,6 +186,8 @@ class MaatwerkRegel:
     toets: int
     vraag: str
     gegevens: list[Gegeven]
+    # every step of the decision (issue 6): who, when, what, and the reason
+    besluiten: list[Gegeven] = dataclasses.field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -604,11 +606,18 @@ def _toetsen(huishouden: Huishouden) -> list[ToetsBlok]:
 
 
 def maatwerk_voor_dossier(huishouden: Huishouden) -> list[MaatwerkRegel]:
-    """Every maatwerk request of the household, oldest first (one query).
-
-    Issue 6 extends the request with approvals: prefetch them here and add them to
-    `MaatwerkRegel` and `pdf/_maatwerk.html` — nowhere else needs to change."""
+    """Every maatwerk request of the household, oldest first, with every decision on it:
+    requester, approvers, timestamps and reasons (two queries)."""
     regels = []
+    # Always two queries (not a prefetch, which skips its query when there are no
+    # requests): the dossier costs the same number of queries for every household.
+    besluiten = defaultdict(list)
+    for besluit in (
+        MaatwerkBesluit.objects.filter(verzoek__toets__huishouden=huishouden)
+        .select_related("door")
+        .order_by("op", "id")
+    ):
+        besluiten[besluit.verzoek_id].append(besluit)
     for verzoek in (
         MaatwerkVerzoek.objects.filter(toets__huishouden=huishouden)
         .select_related("toets", "aangevraagd_door")
@@ -624,7 +633,17 @@ def maatwerk_voor_dossier(huishouden: Huishouden) -> list[MaatwerkRegel]:
                     Gegeven("Aangevraagd op", moment(verzoek.aangemaakt_op)),
                     Gegeven("Bedrag", euro(verzoek.bedrag)),
                     Gegeven("Wet of financiering", verzoek.get_financiering_display()),
+                    Gegeven("Beslisniveau", verzoek.get_niveau_display()),
                     Gegeven("Status", verzoek.get_status_display()),
+                    Gegeven("Besloten op", moment(verzoek.besloten_op) or "nog niet"),
+                ],
+                besluiten=[
+                    Gegeven(
+                        f"{besluit.get_soort_display()} door {wie(besluit.door)} op "
+                        f"{moment(besluit.op)}",
+                        besluit.reden,
+                    )
+                    for besluit in besluiten[verzoek.pk]
                 ],
             )
         )

@@ -623,6 +623,8 @@ def _toetsen(huishouden, acties, leden, per_code, professional, *, schaal, begin
                     financiering=toets.financiering,
                     aangevraagd_door=professional,
                     aangemaakt_op=klaar,
+                    team_id=huishouden.team_id,
+                    jaar=klaar.year,
                 )
             )
     MaatwerkVerzoek.objects.bulk_create(verzoeken)

@@ -106,6 +106,9 @@ def test_a_professional_runs_the_omgekeerde_toets_from_plan_action_to_motivation
     page.get_by_label("Waarom is de afwijking evenredig?").fill(
         "de regel zou hier tot ontruiming leiden"
     )
+    page.get_by_label("Welke algemene en voorliggende voorzieningen zijn eerst overwogen").fill(
+        "bijzondere bijstand en een betalingsregeling met de verhuurder"
+    )
     axe()
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Toets indienen").click()

@@ -394,4 +394,46 @@ MATRIX: dict[str, Regel] = {
         post=per_rol(professional=302, teamleider=302, auditor=302, ander_team=404, beheerder=404),
         kwargs=_hh,
     ),
+    # --- maatwerk decisions (issue 6) ------------------------------------------------------
+    # The inbox: the team's leads decide, auditors read; nobody else.
+    "maatwerk:inbox": Regel(
+        get=per_rol(teamleider=200, auditor=200, default=403),
+    ),
+    # polled by htmx: the header count (empty for everyone but leads)
+    "maatwerk:teller": Regel(get=IEDEREEN),
+    # budget figures (no personal data): each user sees the own teams, audit and beheer all
+    "maatwerk:budget": Regel(get=IEDEREEN),
+    # the anonymised register and the council overview: every user of the municipality
+    "maatwerk:register": Regel(get=IEDEREEN),
+    "maatwerk:raad": Regel(get=IEDEREEN),
+    "maatwerk:raad_csv": Regel(get=IEDEREEN),
+    "maatwerk:markeren": Regel(
+        get=None,
+        post=per_rol(teamleider=302, beheerder=302, default=403),
+        kwargs=lambda w: {"pk": w.precedent.pk},
+        post_data=lambda w: {"register": "richtinggevend"},
+        writes=frozenset({"teamleider", "beheerder"}),
+    ),
+    "maatwerk:verzoek": Regel(
+        get=per_rol(professional=200, teamleider=200, auditor=200, ander_team=404, beheerder=404),
+        kwargs=lambda w: {"pk": w.verzoek.pk},
+    ),
+    # Four eyes: only a lead of the team who did not ask for it decides.
+    "maatwerk:besluiten": Regel(
+        get=None,
+        post=TEAMLEIDER_ALLEEN | {"teamleider": {200, 302}},
+        kwargs=lambda w: {"pk": w.verzoek.pk},
+        post_data=lambda w: w.post_besluit,
+        writes=frozenset({"teamleider"}),
+    ),
+    # Only the requester answers the lead's question.
+    "maatwerk:beantwoorden": Regel(
+        get=None,
+        post=per_rol(
+            professional={200, 302}, teamleider=403, auditor=403, ander_team=404, beheerder=404
+        ),
+        kwargs=lambda w: {"pk": w.verzoek_vraag.pk},
+        post_data=lambda w: w.post_antwoord,
+        writes=frozenset({"professional"}),
+    ),
 }

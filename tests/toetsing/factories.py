@@ -140,6 +140,10 @@ def vul_stap2(toets: Toets, door, *, maatwerk: bool = True) -> Toets:
             bijzondere_omstandigheden="eenmalige inkomensval door ziekte, kinderen in huis",
             evenredigheid_afwijking="de regel zou hier leiden tot huisuitzetting, wat de regel "
             "niet beoogt",
+            voorliggend_overwogen="bijzondere bijstand en een betalingsregeling met de "
+            "verhuurder zijn overwogen; de verhuurder weigerde",
+            samenvatting_deelbaar="Alleenstaande ouder met huurachterstand na ziekte; "
+            "dreigende huisuitzetting.",
         )
     toets, _ = services.save_stap2(
         toets=toets, door=door, versie=toets.versie, velden=velden, artikelen=motivaties

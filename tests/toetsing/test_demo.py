@@ -33,6 +33,12 @@ def test_seed_demo_adds_toetsen_in_every_state_and_is_idempotent():
     assert vervangen.correctie.status == "ingediend"
     assert vervangen.maatwerkverzoek.status == MaatwerkVerzoek.Status.INGETROKKEN
     assert MaatwerkVerzoek.objects.filter(status="ingediend").exists()
+    # issue 6: decided requests too, each with the lead's decision (the register)
+    besloten = MaatwerkVerzoek.objects.filter(status__in=["goedgekeurd", "afgewezen"])
+    assert besloten.exists()
+    for verzoek in besloten:
+        besluit = verzoek.besluiten.get()
+        assert besluit.door_id != verzoek.aangevraagd_door_id and besluit.soort == verzoek.status
     aantal = Toets.objects.count()
     call_command("seed_demo", households=30, verbosity=0)
     assert Toets.objects.count() == aantal

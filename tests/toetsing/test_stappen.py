@@ -237,7 +237,7 @@ def test_submitting_maatwerk_creates_a_request_and_notifies_the_team_lead(
     melding = Notificatie.objects.get(ontvanger=teamleider)
     assert "€ 650,00" in melding.tekst and toets.huishouden.referentie in melding.tekst
     assert "Yılmaz" not in melding.tekst  # the file number, not the family
-    assert melding.url == toets.get_absolute_url()
+    assert melding.url == verzoek.get_absolute_url()  # the decision page (issue 6)
     assert not Notificatie.objects.filter(ontvanger=teamleider_zuid).exists()
 
 

@@ -2,7 +2,12 @@
 with its parts, and the maatwerk request it may lead to."""
 
 from toetsing.models.delen import Effect, ToetsArtikel, ToetsGrondwaarde
-from toetsing.models.maatwerk import MaatwerkVerzoek
+from toetsing.models.maatwerk import (
+    MaatwerkBesluit,
+    MaatwerkBudget,
+    MaatwerkMandaat,
+    MaatwerkVerzoek,
+)
 from toetsing.models.referentie import Artikel, ArtikelQuerySet, Grondwaarde, Wet, WetQuerySet
 from toetsing.models.toets import Toets, ToetsQuerySet
 
@@ -11,6 +16,9 @@ __all__ = [
     "ArtikelQuerySet",
     "Effect",
     "Grondwaarde",
+    "MaatwerkBesluit",
+    "MaatwerkBudget",
+    "MaatwerkMandaat",
     "MaatwerkVerzoek",
     "Toets",
     "ToetsArtikel",

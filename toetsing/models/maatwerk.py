@@ -1,23 +1,148 @@
-"""A request for maatwerk, created when a toets ends in outcome (b): a deviation from a
-rule or policy. It goes to the team lead; mandate limits, four-eyes approval, budgets and
-the precedent register extend it (issue 6). Kept small on purpose: no decisions here."""
+"""Maatwerk: the request a toets with outcome (b) leads to, the decisions on it, the
+mandate and budget rules of the team, and the precedent register (issue 6).
+
+The rules are data, not code (budget practice in DOMAIN.md: Amsterdam, Almere, Zeist set
+their own limits): the beheerder sets per team the amounts A and B, the cap per household
+per year and the last-resort rule (`MaatwerkMandaat`), and the budget per year and funding
+stream (`MaatwerkBudget`). Every decision is an append-only `MaatwerkBesluit`; PostgreSQL
+refuses self-approval and a second approval by the same lead (migration 0006).
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from casussen.models import Wet as Financiering
+
+NUL = Decimal("0.00")
+
+
+class MaatwerkMandaat(models.Model):
+    """The mandate rules of one team (Awb 10:3: who may decide what on the college's
+    behalf). A team without a row uses the defaults."""
+
+    team = models.OneToOneField(
+        "sociaaldomein.Team", on_delete=models.CASCADE, related_name="mandaat", verbose_name="team"
+    )
+    bedrag_a = models.DecimalField(
+        "bedrag A: de professional beslist zelf tot en met",
+        max_digits=9,
+        decimal_places=2,
+        default=Decimal("500.00"),
+    )
+    bedrag_b = models.DecimalField(
+        "bedrag B: boven dit bedrag een tweede teamleider",
+        max_digits=9,
+        decimal_places=2,
+        default=Decimal("5000.00"),
+    )
+    plafond_huishouden = models.DecimalField(
+        "plafond per huishouden per jaar",
+        max_digits=9,
+        decimal_places=2,
+        default=Decimal("2500.00"),
+        help_text="Boven dit totaal per huishouden per kalenderjaar is een hoger "
+        "beslisniveau nodig.",
+    )
+    voorliggend_verplicht = models.BooleanField(
+        "voorliggende voorzieningen eerst overwogen (verplicht)",
+        default=True,
+        help_text="Maatwerk is het laatste redmiddel: de professional beschrijft welke "
+        "algemene en voorliggende voorzieningen zijn overwogen.",
+    )
+
+    class Meta:
+        verbose_name = "maatwerkmandaat"
+        verbose_name_plural = "maatwerkmandaten"
+        ordering = ["team__naam"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(bedrag_a__gte=0) & Q(bedrag_b__gte=F("bedrag_a")),
+                name="mandaat_a_tot_b",
+                violation_error_message="Bedrag B moet minstens bedrag A zijn.",
+            ),
+            models.CheckConstraint(condition=Q(plafond_huishouden__gte=0), name="mandaat_plafond"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Mandaat {self.team}"
+
+    @classmethod
+    def voor_team(cls, team_id: int) -> MaatwerkMandaat:
+        return cls.objects.filter(team_id=team_id).first() or cls(team_id=team_id)
+
+
+class MaatwerkBudget(models.Model):
+    """The maatwerk budget of a team for one year and one funding stream."""
+
+    team = models.ForeignKey(
+        "sociaaldomein.Team", on_delete=models.CASCADE, related_name="budgetten"
+    )
+    jaar = models.PositiveSmallIntegerField("jaar")
+    financiering = models.CharField(
+        "wet of financiering", max_length=16, choices=Financiering.choices
+    )
+    bedrag = models.DecimalField("budget (euro)", max_digits=11, decimal_places=2)
+
+    class Meta:
+        verbose_name = "maatwerkbudget"
+        verbose_name_plural = "maatwerkbudgetten"
+        ordering = ["-jaar", "team__naam", "financiering"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["team", "jaar", "financiering"], name="budget_uniek_per_jaar_en_wet"
+            ),
+            models.CheckConstraint(condition=Q(bedrag__gte=0), name="budget_niet_negatief"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.team} {self.jaar} {self.get_financiering_display()}"
+
+
+class MaatwerkVerzoekQuerySet(models.QuerySet):
+    def van_teams(self, user) -> MaatwerkVerzoekQuerySet:
+        """Requests the user may read with case data: the own teams; auditors all."""
+        if not (user and user.is_authenticated and user.is_active):
+            return self.none()
+        if user.is_auditor:
+            return self
+        return self.filter(team_id__in=user.team_ids)
+
+    def open(self) -> MaatwerkVerzoekQuerySet:
+        return self.filter(status__in=MaatwerkVerzoek.OPEN)
+
+    def besloten(self) -> MaatwerkVerzoekQuerySet:
+        return self.filter(status__in=MaatwerkVerzoek.BESLOTEN)
 
 
 class MaatwerkVerzoek(models.Model):
     class Status(models.TextChoices):
         INGEDIEND = "ingediend", "Ingediend, wacht op de teamleider"
+        MEER_INFORMATIE = "meer_informatie_gevraagd", "Meer informatie gevraagd"
+        GOEDGEKEURD = "goedgekeurd", "Goedgekeurd"
+        AFGEWEZEN = "afgewezen", "Afgewezen"
         INGETROKKEN = "ingetrokken", "Ingetrokken (toets gecorrigeerd)"
+
+    class Niveau(models.TextChoices):
+        ZELF = "zelf", "De professional binnen het eigen mandaat"
+        TEAMLEIDER = "teamleider", "Een teamleider"
+        TWEE_TEAMLEIDERS = "twee_teamleiders", "Twee teamleiders"
+
+    class Register(models.TextChoices):
+        GEWOON = "gewoon", "Precedent"
+        RICHTINGGEVEND = "richtinggevend", "Richtinggevend"
+        INGETROKKEN = "ingetrokken", "Ingetrokken"
+
+    OPEN = (Status.INGEDIEND, Status.MEER_INFORMATIE)
+    BESLOTEN = (Status.GOEDGEKEURD, Status.AFGEWEZEN)
 
     toets = models.OneToOneField(
         "toetsing.Toets",
@@ -25,6 +150,13 @@ class MaatwerkVerzoek(models.Model):
         related_name="maatwerkverzoek",
         verbose_name="toets",
     )
+    team = models.ForeignKey(
+        "sociaaldomein.Team",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="team",
+    )
+    jaar = models.PositiveSmallIntegerField("begrotingsjaar")
     bedrag = models.DecimalField(
         "bedrag (euro)", max_digits=9, decimal_places=2, default=Decimal("0.00")
     )
@@ -39,19 +171,155 @@ class MaatwerkVerzoek(models.Model):
         db_index=False,
     )
     status = models.CharField(
-        "status", max_length=12, choices=Status.choices, default=Status.INGEDIEND
+        "status", max_length=24, choices=Status.choices, default=Status.INGEDIEND
+    )
+    niveau = models.CharField(
+        "beslisniveau", max_length=16, choices=Niveau.choices, default=Niveau.TEAMLEIDER
+    )
+    boven_budget = models.BooleanField(
+        "boven het resterende budget", default=False, db_default=False
+    )
+    boven_plafond = models.BooleanField(
+        "boven het plafond per huishouden", default=False, db_default=False
     )
     aangemaakt_op = models.DateTimeField("aangevraagd op", default=timezone.now)
+    besloten_op = models.DateTimeField("besloten op", null=True, blank=True)
+    # --- the precedent register: only what the professional marked shareable ----------
+    samenvatting = models.TextField(
+        "situatie in algemene termen (deelbaar)", blank=True, db_default=""
+    )
+    afwijking_regel = models.CharField("afgeweken regel", max_length=300, blank=True)
+    wetten = ArrayField(models.CharField(max_length=40), default=list, blank=True)
+    artikelen = ArrayField(models.CharField(max_length=60), default=list, blank=True)
+    leefdomeinen = ArrayField(models.CharField(max_length=80), default=list, blank=True)
+    besluit_reden = models.TextField("reden van het besluit", blank=True)
+    precedent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="volgt precedent",
+    )
+    precedent_afwijking = models.TextField("waarom deze casus anders is", blank=True, db_default="")
+    register = models.CharField(
+        "in het register",
+        max_length=16,
+        choices=Register.choices,
+        default=Register.GEWOON,
+        db_default=Register.GEWOON,
+    )
+    zoekvector = models.GeneratedField(
+        expression=SearchVector("samenvatting", "afwijking_regel", "besluit_reden", config="dutch"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    objects = MaatwerkVerzoekQuerySet.as_manager()
 
     class Meta:
         verbose_name = "maatwerkverzoek"
         verbose_name_plural = "maatwerkverzoeken"
         ordering = ["aangemaakt_op", "id"]
-        indexes = [models.Index(fields=["status", "aangemaakt_op"], name="maatwerk_status")]
+        indexes = [
+            models.Index(fields=["status", "aangemaakt_op"], name="maatwerk_status"),
+            models.Index(fields=["team", "jaar", "financiering"], name="maatwerk_team_jaar"),
+            GinIndex(fields=["zoekvector"], name="maatwerk_zoekvector"),
+            GinIndex(fields=["artikelen"], name="maatwerk_artikelen"),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(bedrag__gte=0), name="maatwerk_bedrag"),
             models.CheckConstraint(condition=~Q(financiering=""), name="maatwerk_financiering"),
+            models.CheckConstraint(
+                condition=~Q(status__in=["goedgekeurd", "afgewezen"])
+                | Q(besloten_op__isnull=False),
+                name="maatwerk_besloten_op",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"Maatwerkverzoek {self.pk}: {self.get_financiering_display()}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("maatwerk:verzoek", args=[self.pk])
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN
+
+    @property
+    def is_besloten(self) -> bool:
+        return self.status in self.BESLOTEN
+
+    @property
+    def akkoorden_nodig(self) -> int:
+        return 2 if self.niveau == self.Niveau.TWEE_TEAMLEIDERS else 1
+
+
+class MaatwerkBesluit(models.Model):
+    """One step in the life of a request: an approval, a rejection, a question, the
+    professional's answer, or the professional's own decision within the mandate.
+
+    Append-only (a trigger refuses UPDATE and DELETE). `aangevraagd_door` repeats the
+    requester, so the four-eyes rule is a plain CHECK on this row; a trigger checks that
+    it really is the request's requester."""
+
+    class Soort(models.TextChoices):
+        GOEDGEKEURD = "goedgekeurd", "Goedgekeurd"
+        AFGEWEZEN = "afgewezen", "Afgewezen"
+        VRAAG = "vraag", "Meer informatie gevraagd"
+        ANTWOORD = "antwoord", "Informatie gegeven"
+        EIGEN_MANDAAT = "eigen_mandaat", "Besloten binnen het eigen mandaat"
+
+    DOOR_AANVRAGER = (Soort.ANTWOORD, Soort.EIGEN_MANDAAT)
+
+    verzoek = models.ForeignKey(
+        MaatwerkVerzoek, on_delete=models.CASCADE, related_name="besluiten", verbose_name="verzoek"
+    )
+    soort = models.CharField("soort", max_length=16, choices=Soort.choices)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="door",
+        db_index=False,
+    )
+    aangevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="aangevraagd door",
+        db_index=False,
+    )
+    reden = models.TextField("reden", max_length=2000)
+    op = models.DateTimeField("op", default=timezone.now)
+
+    class Meta:
+        verbose_name = "maatwerkbesluit"
+        verbose_name_plural = "maatwerkbesluiten"
+        ordering = ["op", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(soort__in=["antwoord", "eigen_mandaat"])
+                | ~Q(door=F("aangevraagd_door")),
+                name="besluit_vier_ogen",
+                violation_error_message="Wie het verzoek indiende, beslist er niet zelf over.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(soort__in=["antwoord", "eigen_mandaat"])
+                | Q(door=F("aangevraagd_door")),
+                name="besluit_antwoord_door_aanvrager",
+            ),
+            models.CheckConstraint(condition=Q(reden__regex=r"\S"), name="besluit_reden"),
+            models.UniqueConstraint(
+                fields=["verzoek", "door"],
+                condition=Q(soort="goedgekeurd"),
+                name="besluit_een_akkoord_per_teamleider",
+                violation_error_message="U heeft dit verzoek al goedgekeurd.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} ({self.verzoek_id})"

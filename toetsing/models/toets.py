@@ -234,6 +234,37 @@ class Toets(models.Model):
     evenredigheid_afwijking = models.TextField(
         "waarom de afwijking evenredig is", max_length=MAX_TOELICHTING, blank=True
     )
+    # Maatwerk as a last resort, and the precedent register (issue 6).
+    voorliggend_overwogen = models.TextField(
+        "welke algemene en voorliggende voorzieningen zijn eerst overwogen",
+        max_length=MAX_TOELICHTING,
+        blank=True,
+        db_default="",
+        help_text="Maatwerk is het laatste redmiddel: wat is er eerst overwogen, en waarom "
+        "volstaat dat niet?",
+    )
+    samenvatting_deelbaar = models.TextField(
+        "de situatie in algemene termen, voor het precedentenregister",
+        max_length=MAX_TOELICHTING,
+        blank=True,
+        db_default="",
+        help_text="Deze tekst is zichtbaar voor alle professionals van de gemeente. Noem "
+        "geen namen, BSN, adres of andere herkenbare gegevens.",
+    )
+    precedent = models.ForeignKey(
+        "toetsing.MaatwerkVerzoek",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="volgt dit precedent",
+    )
+    precedent_afwijking = models.TextField(
+        "waarom deze casus anders is dan de vergelijkbare besluiten",
+        max_length=MAX_TOELICHTING,
+        blank=True,
+        db_default="",
+    )
 
     # --- the record ------------------------------------------------------------------------
     # [[heading, paragraph], ...]: Dutch prose built from the answers on submission.

@@ -53,6 +53,10 @@ STAP2_VELDEN = [
     "afwijking_regel",
     "bijzondere_omstandigheden",
     "evenredigheid_afwijking",
+    "voorliggend_overwogen",
+    "samenvatting_deelbaar",
+    "precedent_id",
+    "precedent_afwijking",
 ]
 
 ETHIEK = [

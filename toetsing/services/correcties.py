@@ -31,7 +31,7 @@ def replace_previous(toets: Toets, *, door: User) -> None:
         status=Toets.Status.VERVANGEN, vervangen_op=timezone.now()
     )
     ingetrokken = MaatwerkVerzoek.objects.filter(
-        toets=vorige, status=MaatwerkVerzoek.Status.INGEDIEND
+        toets=vorige, status__in=MaatwerkVerzoek.OPEN
     ).update(status=MaatwerkVerzoek.Status.INGETROKKEN)
     if ingetrokken:
         notify_leads(

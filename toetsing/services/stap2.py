@@ -11,12 +11,10 @@ from django.utils import timezone
 from sociaaldomein.models import User
 from toetsing.models import (
     Artikel,
-    MaatwerkVerzoek,
     Toets,
     ToetsArtikel,
 )
 from toetsing.motivering import (
-    euro,
     schrijf_motivering,
 )
 from toetsing.services.basis import (
@@ -25,12 +23,12 @@ from toetsing.services.basis import (
     gegevens_van,
     gerelateerde_wetten,
     lock_toets,
-    notify_leads,
     onderdelen,
     save_toets,
     set_fields,
 )
 from toetsing.services.correcties import replace_previous
+from toetsing.services.maatwerk import create_request, submit_problems
 
 
 def save_stap2(
@@ -175,6 +173,8 @@ def _submit(locked: Toets, *, door: User) -> dict[str, str]:
         geldige_artikelen=geldig,
         verplichte_artikelen=verplicht,
     )
+    if locked.is_maatwerk:
+        problemen.update(submit_problems(locked))
     if problemen:
         return problemen
     for keuze in artikelen:  # the text as cited on the day of submission
@@ -186,7 +186,9 @@ def _submit(locked: Toets, *, door: User) -> dict[str, str]:
     locked.status, locked.ingediend_op, locked.ingediend_door = Toets.Status.INGEDIEND, now, door
     if not locked.is_maatwerk:
         locked.afwijking_regel = locked.bijzondere_omstandigheden = ""
-        locked.evenredigheid_afwijking = ""
+        locked.evenredigheid_afwijking = locked.voorliggend_overwogen = ""
+        locked.samenvatting_deelbaar = locked.precedent_afwijking = ""
+        locked.precedent = None
     locked.motivering = schrijf_motivering(
         gegevens_van(locked, grondwaarden, effecten, artikelen, door=door, datum=now)
     )
@@ -202,23 +204,13 @@ def _submit(locked: Toets, *, door: User) -> dict[str, str]:
             "afwijking_regel",
             "bijzondere_omstandigheden",
             "evenredigheid_afwijking",
+            "voorliggend_overwogen",
+            "samenvatting_deelbaar",
+            "precedent",
+            "precedent_afwijking",
         ],
     )
     if locked.is_maatwerk:
-        verzoek = MaatwerkVerzoek(
-            toets=locked,
-            bedrag=locked.kosten_oplossing,
-            financiering=locked.financiering,
-            aangevraagd_door=door,
-        )
-        verzoek.full_clean()
-        verzoek.save()
-        notify_leads(
-            locked.huishouden,
-            tekst=f"Maatwerkverzoek van {euro(verzoek.bedrag)} "
-            f"({verzoek.get_financiering_display()}) voor huishouden "
-            f"{locked.huishouden.referentie} door {door.weergavenaam}.",
-            url=locked.get_absolute_url(),
-        )
+        create_request(toets=locked, door=door, effecten=effecten, artikelen=artikelen)
     replace_previous(locked, door=door)
     return {}

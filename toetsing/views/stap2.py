@@ -20,6 +20,7 @@ from toetsing.forms import (
 )
 from toetsing.models import Toets
 from toetsing.selectors import (
+    vergelijkbare_precedenten,
     zoek_artikelen,
 )
 from toetsing.services import StapGesloten, ToetsAfgesloten, gerelateerde_wetten, onderdelen
@@ -38,9 +39,18 @@ from toetsing.weergave import conflict_rijen, kosten_cijfers
 
 
 def _stap2_context(huishouden, toets, data=None, *, zoek: str = "", **extra) -> dict:
-    gekozen, _, artikelen = onderdelen(toets)  # effects: one cheap query, kept for symmetry
+    gekozen, effecten, artikelen = onderdelen(toets)
     gerelateerd = gerelateerde_wetten(gekozen)
-    form = Stap2Form(data, toets=toets, artikelen=artikelen, gerelateerd=gerelateerd)
+    # Equal cases equally (issue 6): the most similar earlier decisions, while drafting.
+    precedenten = vergelijkbare_precedenten(
+        wetten=sorted({keuze.wet_afkorting for keuze in artikelen}),
+        artikelen=[keuze.verwijzing_kort for keuze in artikelen],
+        leefdomeinen=sorted({effect.leefdomein.naam for effect in effecten}),
+        tekst=toets.samenvatting_deelbaar or toets.afwijking_regel,
+    )
+    form = Stap2Form(
+        data, toets=toets, artikelen=artikelen, gerelateerd=gerelateerd, precedenten=precedenten
+    )
     resultaten = zoek_artikelen(
         zoek, uitsluiten={k.artikel_id for k in artikelen}, gerelateerd=gerelateerd
     )
@@ -51,6 +61,7 @@ def _stap2_context(huishouden, toets, data=None, *, zoek: str = "", **extra) -> 
         "grondwaarden": gekozen,
         "zoek": zoek,
         "resultaten": resultaten,
+        "precedenten": precedenten,
         "kosten": kosten_cijfers(toets),
         **extra,
     }

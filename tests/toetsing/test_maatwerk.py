@@ -1,0 +1,338 @@
+"""Maatwerk decisions (issue 6): mandate levels, four eyes (service, view and database),
+Decimal budget arithmetic, concurrency of approvals, anonymity of the register, and who
+may see and decide."""
+
+from __future__ import annotations
+
+import threading
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, connection, connections, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from sociaaldomein.models import Notificatie
+from sociaaldomein.roles import Rol
+from tests.sociaaldomein.factories import UserFactory
+from tests.toetsing.factories import ingediend
+from toetsing.models import MaatwerkBesluit, MaatwerkBudget, MaatwerkMandaat, MaatwerkVerzoek
+from toetsing.services import maatwerk
+from toetsing.services.maatwerk import bepaal_niveau, budget_stand
+
+Niveau = MaatwerkVerzoek.Niveau
+
+
+@pytest.fixture
+def budget(team_noord):
+    return MaatwerkBudget.objects.create(
+        team=team_noord,
+        jaar=timezone.localdate().year,
+        financiering="participatiewet",
+        bedrag=Decimal("10000.00"),
+    )
+
+
+@pytest.fixture
+def verzoek(toets, professional, budget, teamleider):
+    return ingediend(toets, professional).maatwerkverzoek
+
+
+# --- mandate levels -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("bedrag", "resterend", "eerder", "niveau"),
+    [
+        ("500.00", "10000", "0", Niveau.ZELF),  # at A: the professional alone
+        ("500.01", "10000", "0", Niveau.TEAMLEIDER),
+        ("2500.00", "10000", "0", Niveau.TEAMLEIDER),  # up to B, at the cap: one lead
+        ("5000.01", "10000", "0", Niveau.TWEE_TEAMLEIDERS),
+        ("400.00", "399.99", "0", Niveau.TEAMLEIDER),  # above the remaining budget: one up
+        ("400.00", "10000", "2100.01", Niveau.TEAMLEIDER),  # above the household cap
+        ("600.00", "100", "0", Niveau.TWEE_TEAMLEIDERS),
+        ("6000.00", "0", "0", Niveau.TWEE_TEAMLEIDERS),  # never above two leads
+    ],
+)
+def test_the_mandate_level_follows_amount_budget_and_household_cap(
+    bedrag, resterend, eerder, niveau
+):
+    mandaat = MaatwerkMandaat()  # the defaults: A € 500, B € 5 000, cap € 2 500
+    result, _, _ = bepaal_niveau(
+        Decimal(bedrag), mandaat, resterend=Decimal(resterend), huishouden_eerder=Decimal(eerder)
+    )
+    assert result == niveau
+
+
+def test_the_limits_are_data_per_team(team_noord, toets, professional, budget):
+    MaatwerkMandaat.objects.create(team=team_noord, bedrag_a=Decimal("1000.00"))
+    verzoek = ingediend(toets, professional).maatwerkverzoek  # € 650
+    assert verzoek.niveau == Niveau.ZELF
+    assert verzoek.status == MaatwerkVerzoek.Status.GOEDGEKEURD  # decided alone, registered
+    besluit = verzoek.besluiten.get()
+    assert besluit.soort == MaatwerkBesluit.Soort.EIGEN_MANDAAT and besluit.door == professional
+
+
+def test_without_a_budget_the_request_needs_the_higher_level(toets, professional, teamleider):
+    verzoek = ingediend(toets, professional).maatwerkverzoek
+    assert verzoek.boven_budget and verzoek.niveau == Niveau.TWEE_TEAMLEIDERS
+
+
+# --- budget arithmetic ----------------------------------------------------------------------------
+
+
+def test_budget_arithmetic_is_exact_in_decimal(verzoek, team_noord, teamleider):
+    jaar = timezone.localdate().year
+    stand = budget_stand(team_id=team_noord.pk, jaar=jaar, financiering="participatiewet")
+    assert stand.vastgelegd == Decimal("650.00") and stand.uitgegeven == Decimal("0.00")
+    assert stand.resterend == Decimal("9350.00")
+    maatwerk.approve_maatwerk(verzoek=verzoek, door=teamleider, reden="Voorkomt ontruiming.")
+    stand = budget_stand(team_id=team_noord.pk, jaar=jaar, financiering="participatiewet")
+    assert stand.uitgegeven == Decimal("650.00") and stand.vastgelegd == Decimal("0.00")
+    assert isinstance(stand.resterend, Decimal) and stand.resterend == Decimal("9350.00")
+    # cents add up exactly (0.1 + 0.2 would not in floats)
+    MaatwerkVerzoek.objects.filter(pk=verzoek.pk).update(bedrag=Decimal("0.10"))
+    stand = budget_stand(team_id=team_noord.pk, jaar=jaar, financiering="participatiewet")
+    assert stand.resterend == Decimal("9999.90")
+
+
+# --- four eyes ---------------------------------------------------------------------------
+
+
+def test_the_requester_cannot_approve_their_own_request(verzoek, professional):
+    professional.groups.add(*UserFactory(rol=Rol.TEAMLEIDER).groups.all())
+    professional = type(professional).objects.get(pk=professional.pk)
+    with pytest.raises(PermissionDenied):
+        maatwerk.approve_maatwerk(verzoek=verzoek, door=professional, reden="Zelf goed")
+    assert not verzoek.besluiten.exists()
+
+
+def test_the_database_refuses_a_self_approval_bypassing_the_orm(verzoek, professional):
+    with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO toetsing_maatwerkbesluit "
+            "(verzoek_id, soort, door_id, aangevraagd_door_id, reden, op) "
+            "VALUES (%s, 'goedgekeurd', %s, %s, 'zelf', now())",
+            [verzoek.pk, professional.pk, professional.pk],
+        )
+
+
+def test_the_database_refuses_a_forged_requester(verzoek, professional, teamleider):
+    with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(  # claims the lead asked for it, so the CHECK would pass
+            "INSERT INTO toetsing_maatwerkbesluit "
+            "(verzoek_id, soort, door_id, aangevraagd_door_id, reden, op) "
+            "VALUES (%s, 'goedgekeurd', %s, %s, 'ok', now())",
+            [verzoek.pk, professional.pk, teamleider.pk],
+        )
+
+
+def test_decisions_are_final_and_need_a_reason(verzoek, teamleider):
+    with pytest.raises(ValidationError):
+        maatwerk.reject_maatwerk(verzoek=verzoek, door=teamleider, reden="   ")
+    maatwerk.approve_maatwerk(verzoek=verzoek, door=teamleider, reden="Voorkomt ontruiming.")
+    besluit = MaatwerkBesluit.objects.get(verzoek=verzoek)
+    for sql in (
+        "UPDATE toetsing_maatwerkbesluit SET reden = 'anders' WHERE id = %s",
+        "DELETE FROM toetsing_maatwerkbesluit WHERE id = %s",
+    ):
+        with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(sql, [besluit.pk])
+
+
+def test_above_b_a_second_other_lead_approves(toets, professional, budget, team_noord):
+    leads = [
+        UserFactory(username=f"lead{i}", rol=Rol.TEAMLEIDER, teams=[team_noord]) for i in (1, 2)
+    ]
+    MaatwerkMandaat.objects.create(team=team_noord, bedrag_b=Decimal("600.00"))
+    verzoek = ingediend(toets, professional).maatwerkverzoek
+    assert verzoek.niveau == Niveau.TWEE_TEAMLEIDERS
+    verzoek = maatwerk.approve_maatwerk(verzoek=verzoek, door=leads[0], reden="Akkoord.")
+    assert verzoek.status == MaatwerkVerzoek.Status.INGEDIEND
+    with pytest.raises(ValidationError):  # the same lead twice is not four eyes
+        maatwerk.approve_maatwerk(verzoek=verzoek, door=leads[0], reden="Nog eens.")
+    verzoek = maatwerk.approve_maatwerk(verzoek=verzoek, door=leads[1], reden="Ook akkoord.")
+    assert verzoek.status == MaatwerkVerzoek.Status.GOEDGEKEURD
+
+
+def test_ask_and_answer_go_back_and_forth_with_notifications(verzoek, professional, teamleider):
+    maatwerk.ask_information(verzoek=verzoek, door=teamleider, vraag="Is bijstand aangevraagd?")
+    assert Notificatie.objects.filter(ontvanger=professional, soort="maatwerk").exists()
+    with pytest.raises(maatwerk.AlBesloten):
+        maatwerk.approve_maatwerk(verzoek=verzoek, door=teamleider, reden="Te vroeg.")
+    maatwerk.answer_information(verzoek=verzoek, door=professional, antwoord="Ja, afgewezen.")
+    verzoek = maatwerk.reject_maatwerk(verzoek=verzoek, door=teamleider, reden="Eerst bezwaar.")
+    assert verzoek.status == MaatwerkVerzoek.Status.AFGEWEZEN
+    soorten = list(verzoek.besluiten.values_list("soort", flat=True))
+    assert soorten == ["vraag", "antwoord", "afgewezen"]
+
+
+# --- concurrency --------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_leads_approving_at_once_make_exactly_one_decision(
+    toets, professional, budget, team_noord, teamleider
+):
+    tweede = UserFactory(username="lead.twee", rol=Rol.TEAMLEIDER, teams=[team_noord])
+    verzoek = ingediend(toets, professional).maatwerkverzoek
+    start = threading.Barrier(2)
+    uitkomsten = []
+
+    def keur_goed(lead):
+        try:
+            start.wait()
+            maatwerk.approve_maatwerk(verzoek=verzoek, door=lead, reden="Akkoord.")
+            uitkomsten.append("besloten")
+        except maatwerk.AlBesloten:
+            uitkomsten.append("al besloten")
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=keur_goed, args=(lead,)) for lead in (teamleider, tweede)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(uitkomsten) == ["al besloten", "besloten"]
+    assert MaatwerkBesluit.objects.filter(verzoek=verzoek, soort="goedgekeurd").count() == 1
+
+
+# --- anonymity of the register ------------------------------------------------------------------
+
+
+def test_the_register_never_shows_the_household(client_for, verzoek, teamleider, gezin):
+    huishouden = gezin[0]
+    lid = huishouden.leden.first()
+    with pytest.raises(ValidationError):  # a reason naming the family is refused
+        maatwerk.reject_maatwerk(
+            verzoek=verzoek, door=teamleider, reden=f"Familie {lid.achternaam} krijgt niets"
+        )
+    maatwerk.approve_maatwerk(verzoek=verzoek, door=teamleider, reden="Voorkomt ontruiming.")
+    client = client_for(teamleider)
+    paginas = [
+        client.get(reverse("maatwerk:register")),
+        client.get(reverse("maatwerk:register"), {"q": "huisuitzetting"}),
+        client.get(reverse("maatwerk:raad")),
+        client.get(reverse("maatwerk:raad_csv")),
+    ]
+    verboden = [huishouden.naam, huishouden.straat, huishouden.postcode]
+    for lid in huishouden.leden.all():
+        verboden += [lid.voornamen, lid.achternaam] + ([lid.bsn] if lid.bsn else [])
+    assert "ontruiming" in paginas[0].content.decode()
+    for response in paginas:
+        tekst = response.content.decode()
+        assert response.status_code == 200
+        for woord in verboden:
+            assert woord not in tekst, woord
+
+
+# --- who may see and decide ----------------------------------------------------------------------
+
+
+def test_permissions_of_the_decision(client_for, verzoek, professional, teamleider_zuid, auditor):
+    url = reverse("maatwerk:besluiten", args=[verzoek.pk])
+    data = {"actie": "goedkeuren", "reden": "Akkoord"}
+    assert client_for(professional).post(url, data).status_code == 403
+    assert client_for(teamleider_zuid).post(url, data).status_code == 404
+    assert client_for(teamleider_zuid).get(verzoek.get_absolute_url()).status_code == 404
+    assert client_for(auditor).post(url, data).status_code == 403
+    assert client_for(auditor).get(verzoek.get_absolute_url()).status_code == 200
+    assert not verzoek.besluiten.exists()
+
+
+def test_the_lead_decides_from_the_page_and_htmx(client_for, verzoek, teamleider, htmx_headers):
+    client = client_for(teamleider)
+    url = reverse("maatwerk:besluiten", args=[verzoek.pk])
+    leeg = client.post(url, {"actie": "goedkeuren", "reden": ""}, headers=htmx_headers)
+    assert leeg.status_code == 200 and "verplicht" in leeg.content.decode()
+    response = client.post(url, {"actie": "goedkeuren", "reden": "Akkoord."}, headers=htmx_headers)
+    assert response.status_code == 200 and 'id="besluit"' in response.content.decode()
+    verzoek.refresh_from_db()
+    assert verzoek.status == MaatwerkVerzoek.Status.GOEDGEKEURD
+
+
+def test_inbox_and_pages_cost_a_fixed_number_of_queries(
+    client_for, verzoek, teamleider, django_assert_num_queries
+):
+    client = client_for(teamleider)
+    client.get(reverse("maatwerk:inbox"))
+    with django_assert_num_queries(6) as inbox:
+        response = client.get(reverse("maatwerk:inbox"))
+    assert verzoek.toets.huishouden.referentie in response.content.decode()
+    gemeten = {}
+    for pagina in ("budget", "register", "raad"):
+        with django_assert_num_queries(99, exact=False) as q:
+            client.get(reverse(f"maatwerk:{pagina}"))
+        gemeten[pagina] = len(q.captured_queries)
+    # session+user (2), then: budget 2 (budgets, sums); register 1; council 4
+    assert gemeten == {"budget": 4, "register": 3, "raad": 6}
+    assert len(inbox.captured_queries) == 6
+
+
+def test_the_header_count_shows_pending_requests_to_leads(client_for, verzoek, teamleider):
+    response = client_for(teamleider).get(reverse("maatwerk:teller"))
+    assert '<span class="nav-teller">1</span>' in response.content.decode()
+
+
+# --- accountability hooks (issue 7): the dossier and the decision letter -------------------------
+
+
+def test_the_dossier_shows_requester_approvers_times_and_reasons(verzoek, teamleider, gezin):
+    from sociaaldomein.verantwoording.dossier import maatwerk_voor_dossier
+
+    maatwerk.ask_information(verzoek=verzoek, door=teamleider, vraag="Is bijstand aangevraagd?")
+    maatwerk.answer_information(
+        verzoek=verzoek, door=verzoek.aangevraagd_door, antwoord="Ja, afgewezen."
+    )
+    maatwerk.approve_maatwerk(verzoek=verzoek, door=teamleider, reden="Voorkomt ontruiming.")
+    (regel,) = maatwerk_voor_dossier(gezin[0])
+    gegevens = {g.label: g.waarde for g in regel.gegevens}
+    assert gegevens["Aangevraagd door"] == verzoek.aangevraagd_door.weergavenaam
+    assert gegevens["Status"] == "Goedgekeurd" and gegevens["Besloten op"]
+    labels = [b.label for b in regel.besluiten]
+    assert labels[0].startswith(f"Meer informatie gevraagd door {teamleider.weergavenaam} op ")
+    assert labels[-1].startswith(f"Goedgekeurd door {teamleider.weergavenaam} op ")
+    assert [b.waarde for b in regel.besluiten][-1] == "Voorkomt ontruiming."
+
+
+def test_the_letter_states_the_lead_decision(verzoek, teamleider):
+    from sociaaldomein.verantwoording.beschikking import beslissing
+
+    toets = verzoek.toets
+    assert beslissing(toets, verzoek).soort == "nog_geen_besluit"
+    verzoek = maatwerk.approve_maatwerk(
+        verzoek=verzoek, door=teamleider, reden="Voorkomt ontruiming."
+    )
+    besluit = beslissing(toets, verzoek)
+    assert besluit.soort == "toegekend" and besluit.is_besluit
+    assert any("€ 650,00" in a for a in besluit.alineas)
+    assert any("Voorkomt ontruiming" in a for a in besluit.alineas)
+
+
+def test_a_rejected_request_is_a_decision_with_the_reason(verzoek, teamleider):
+    from sociaaldomein.verantwoording.beschikking import beslissing
+
+    verzoek = maatwerk.reject_maatwerk(verzoek=verzoek, door=teamleider, reden="Eerst bijstand.")
+    besluit = beslissing(verzoek.toets, verzoek)
+    assert besluit.soort == "niet_ingezet" and besluit.is_besluit
+    assert any("Eerst bijstand" in a for a in besluit.alineas)
+
+
+def test_the_beheerder_sets_the_rules_in_the_admin(client_for, beheerder, team_noord):
+    client = client_for(beheerder)
+    for model in ("maatwerkmandaat", "maatwerkbudget"):
+        assert client.get(reverse(f"admin:toetsing_{model}_changelist")).status_code == 200
+    response = client.post(
+        reverse("admin:toetsing_maatwerkmandaat_add"),
+        {
+            "team": team_noord.pk,
+            "bedrag_a": "750.00",
+            "bedrag_b": "4000.00",
+            "plafond_huishouden": "3000.00",
+            "voorliggend_verplicht": "on",
+        },
+    )
+    assert response.status_code == 302
+    assert MaatwerkMandaat.voor_team(team_noord.pk).bedrag_a == Decimal("750.00")

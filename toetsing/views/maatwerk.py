@@ -1,0 +1,273 @@
+"""Maatwerk decisions (issue 6): the team lead's inbox and decision, the professional's
+answer, the budget, the precedent register and the council's overview.
+
+Requests are read through `MaatwerkVerzoek.objects.van_teams` (the own teams; auditors
+all: a lead of another team gets 404) and every page that shows case data logs it. The
+register and the council overview show only anonymised columns and are open to every
+user of the municipality."""
+
+from __future__ import annotations
+
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from sociaaldomein.accesslog import Actie, Doel, log_access
+from sociaaldomein.middleware import background
+from toetsing.maatwerk_forms import AntwoordForm, BesluitForm, MarkeerForm, RegisterZoekForm
+from toetsing.models import MaatwerkVerzoek
+from toetsing.selectors import (
+    aantal_open_maatwerk,
+    budget_overzicht,
+    maatwerk_inbox,
+    precedenten_voor,
+    raad_overzicht,
+    register_zoeken,
+)
+from toetsing.services import maatwerk as services
+
+ONDERWERP = "maatwerk"
+ACTIES = {
+    "goedkeuren": services.approve_maatwerk,
+    "afwijzen": services.reject_maatwerk,
+}
+
+
+def _jaar(request: HttpRequest) -> int:
+    try:
+        jaar = int(request.GET.get("jaar", ""))
+    except ValueError:
+        jaar = timezone.localdate().year
+    return jaar if 2000 <= jaar <= 2100 else timezone.localdate().year
+
+
+def _load(request: HttpRequest, pk: int) -> MaatwerkVerzoek:
+    verzoek = (
+        MaatwerkVerzoek.objects.van_teams(request.user)
+        .select_related("toets__huishouden", "aangevraagd_door", "team")
+        .filter(pk=pk)
+        .first()
+    )
+    if verzoek is None:
+        raise Http404("Maatwerkverzoek niet gevonden")
+    return verzoek
+
+
+def _log(request, verzoek: MaatwerkVerzoek, actie: str = Actie.BEKEKEN) -> None:
+    log_access(
+        request,
+        actie=actie,
+        onderwerp=ONDERWERP,
+        huishoudens=[verzoek.toets.huishouden_id],
+        object_id=verzoek.pk,
+        doel=Doel.VERANTWOORDING if request.user.is_auditor else Doel.BESLUITVORMING,
+    )
+
+
+@require_GET
+def inbox(request: HttpRequest) -> HttpResponse:
+    """Pending requests of my team, oldest first (leads; auditors read all)."""
+    if not (request.user.is_teamleider or request.user.is_auditor):
+        raise PermissionDenied("Alleen voor teamleiders en auditors")
+    verzoeken = maatwerk_inbox(request.user)
+    if verzoeken:
+        log_access(
+            request,
+            actie=Actie.GEZOCHT,
+            onderwerp="maatwerk_inbox",
+            huishoudens=sorted({v.toets.huishouden_id for v in verzoeken}),
+            doel=Doel.VERANTWOORDING if request.user.is_auditor else Doel.BESLUITVORMING,
+        )
+    precedenten = precedenten_voor(verzoeken)
+    for v in verzoeken:
+        v.precedenten = precedenten.get(v.pk, [])
+    return render(request, "maatwerk/inbox.html", {"verzoeken": verzoeken})
+
+
+def _verzoek_context(request, verzoek, **extra) -> dict:
+    besluiten = list(verzoek.besluiten.select_related("door").order_by("op", "id"))
+    user = request.user
+    context = {
+        "verzoek": verzoek,
+        "toets": verzoek.toets,
+        "besluiten": besluiten,
+        "precedenten": precedenten_voor([verzoek]).get(verzoek.pk, []),
+        "mag_beslissen": user.is_teamleider
+        and verzoek.team_id in user.team_ids
+        and verzoek.aangevraagd_door_id != user.pk
+        and verzoek.status == MaatwerkVerzoek.Status.INGEDIEND
+        and not any(b.soort == "goedgekeurd" and b.door_id == user.pk for b in besluiten),
+        "mag_antwoorden": verzoek.aangevraagd_door_id == user.pk
+        and verzoek.status == MaatwerkVerzoek.Status.MEER_INFORMATIE,
+        "mag_markeren": verzoek.is_besloten
+        and (user.is_beheerder or (user.is_teamleider and verzoek.team_id in user.team_ids)),
+        "besluit_form": BesluitForm(),
+        "antwoord_form": AntwoordForm(),
+        "markeer_form": MarkeerForm(initial={"register": verzoek.register}),
+    }
+    context.update(extra)
+    return context
+
+
+@require_GET
+def verzoek(request: HttpRequest, pk: int) -> HttpResponse:
+    verzoek = _load(request, pk)
+    _log(request, verzoek)
+    return render(request, "maatwerk/verzoek.html", _verzoek_context(request, verzoek))
+
+
+def _respond(request, verzoek, form_key: str, form, partial: str) -> HttpResponse:
+    if request.htmx:
+        context = _verzoek_context(request, verzoek, **{form_key: form})
+        return render(request, f"maatwerk/verzoek.html#{partial}", context)
+    return redirect(verzoek)
+
+
+@require_POST
+def besluiten(request: HttpRequest, pk: int) -> HttpResponse:
+    """Approve, reject or ask: only a lead of the team who did not ask for it."""
+    verzoek = _load(request, pk)
+    if not request.user.is_teamleider or verzoek.team_id not in request.user.team_ids:
+        raise PermissionDenied("Alleen een teamleider van het team beslist")
+    if verzoek.aangevraagd_door_id == request.user.pk:
+        raise PermissionDenied("Vier ogen: u diende dit verzoek zelf in")
+    form = BesluitForm(request.POST)
+    if form.is_valid():
+        actie, reden = form.cleaned_data["actie"], form.cleaned_data["reden"]
+        try:
+            if actie == "vragen":
+                verzoek = services.ask_information(verzoek=verzoek, door=request.user, vraag=reden)
+            else:
+                verzoek = ACTIES[actie](verzoek=verzoek, door=request.user, reden=reden)
+        except services.AlBesloten as error:
+            verzoek = error.verzoek
+            messages.warning(request, f"Dit verzoek is al {verzoek.get_status_display().lower()}.")
+        except ValidationError as error:
+            for veld, fouten in error.message_dict.items():
+                form.add_error(veld if veld in form.fields else None, fouten)
+        else:
+            _log(request, verzoek, Actie.GEWIJZIGD)
+            messages.success(request, "Uw besluit is vastgelegd.")
+            form = BesluitForm()
+    if not request.htmx and form.errors:
+        messages.error(request, "Het besluit is niet vastgelegd: " + _fouten(form))
+    return _respond(request, verzoek, "besluit_form", form, "besluit")
+
+
+@require_POST
+def beantwoorden(request: HttpRequest, pk: int) -> HttpResponse:
+    """The professional answers the lead's question."""
+    verzoek = _load(request, pk)
+    if verzoek.aangevraagd_door_id != request.user.pk:
+        raise PermissionDenied("Alleen wie het verzoek indiende, beantwoordt de vraag")
+    form = AntwoordForm(request.POST)
+    if form.is_valid():
+        try:
+            verzoek = services.answer_information(
+                verzoek=verzoek, door=request.user, antwoord=form.cleaned_data["antwoord"]
+            )
+        except services.AlBesloten as error:
+            verzoek = error.verzoek
+            messages.warning(request, "Er staat geen vraag open bij dit verzoek.")
+        else:
+            _log(request, verzoek, Actie.GEWIJZIGD)
+            messages.success(request, "Uw antwoord is naar de teamleider gestuurd.")
+            form = AntwoordForm()
+    if not request.htmx and form.errors:
+        messages.error(request, "Het antwoord is niet verstuurd: " + _fouten(form))
+    return _respond(request, verzoek, "antwoord_form", form, "besluit")
+
+
+def _fouten(form) -> str:
+    return " ".join(str(e) for errors in form.errors.values() for e in errors)
+
+
+@background
+@require_GET
+def teller(request: HttpRequest) -> HttpResponse:
+    """The header count of pending requests for leads, polled by htmx."""
+    return render(
+        request, "base.html#maatwerk-teller", {"maatwerk_open": aantal_open_maatwerk(request.user)}
+    )
+
+
+@require_GET
+def budget(request: HttpRequest) -> HttpResponse:
+    jaar = _jaar(request)
+    return render(
+        request,
+        "maatwerk/budget.html",
+        {"jaar": jaar, "rijen": budget_overzicht(request.user, jaar)},
+    )
+
+
+@require_GET
+def register(request: HttpRequest) -> HttpResponse:
+    """The anonymised precedent register, for every user of the municipality."""
+    form = RegisterZoekForm(request.GET or None)
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    context = {"form": form, "precedenten": register_zoeken(data)}
+    template = "maatwerk/register.html"
+    if request.htmx:
+        template += "#register-resultaten"
+    return render(request, template, context)
+
+
+@require_POST
+def markeren(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    if not (user.is_teamleider or user.is_beheerder):
+        raise PermissionDenied("Alleen teamleiders en de beheerder")
+    verzoek = MaatwerkVerzoek.objects.besloten().filter(pk=pk).first()
+    if verzoek is None:
+        raise Http404("Precedent niet gevonden")
+    form = MarkeerForm(request.POST)
+    if form.is_valid():
+        try:
+            services.mark_precedent(
+                verzoek=verzoek, door=user, register=form.cleaned_data["register"]
+            )
+        except PermissionDenied:
+            raise Http404("Precedent niet gevonden") from None
+        messages.success(request, "Het precedent is gemarkeerd.")
+    else:
+        messages.error(request, "Kies hoe het precedent gemarkeerd wordt.")
+    return redirect("maatwerk:register")
+
+
+@require_GET
+def raad(request: HttpRequest) -> HttpResponse:
+    return render(request, "maatwerk/raad.html", {"overzicht": raad_overzicht(_jaar(request))})
+
+
+@require_GET
+def raad_csv(request: HttpRequest) -> HttpResponse:
+    overzicht = raad_overzicht(_jaar(request))
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="maatwerk-raad-{overzicht["jaar"]}.csv"'
+    )
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(["soort", "naam", "besluiten", "goedgekeurd", "bedrag", "vermeden kosten"])
+    t = overzicht["totaal"]
+    writer.writerow(["totaal", overzicht["jaar"], t["aantal"], t["goedgekeurd"], t["bedrag"],
+                     t["vermeden"]])  # fmt: skip
+    for soort, reeks in (("wet", overzicht["per_wet"]), ("team", overzicht["per_team"])):
+        for r in reeks:
+            writer.writerow(
+                [soort, r["label"], r["aantal"], r["goedgekeurd"], r["bedrag"], r["vermeden"]]
+            )
+    for r in overzicht["regels"]:
+        writer.writerow(["afgeweken regel", _csv_veilig(r["afwijking_regel"]), r["aantal"], "",
+                         "", ""])  # fmt: skip
+    return response
+
+
+def _csv_veilig(tekst: str) -> str:
+    """No formula injection when the council opens the file in a spreadsheet."""
+    return "'" + tekst if tekst[:1] in ("=", "+", "-", "@", "\t", "\r") else tekst
