@@ -45,10 +45,20 @@ def _toetsen(w) -> list[str]:
     return [reverse("toetsing:lijst", args=[w.huishouden.pk]), *_plan(w)]
 
 
+def _maatwerk(w) -> list[str]:
+    return [
+        reverse("maatwerk:verzoek", args=[w.verzoek.pk]),
+        reverse("maatwerk:verzoek", args=[w.verzoek_vraag.pk]),
+        reverse("maatwerk:register"),
+        reverse("maatwerk:inbox"),
+    ]
+
+
 TOONT: dict[str, Callable[[object], list[str]]] = {
     "huishoudens": _huishouden,
     "casussen": _plan,
     "toetsing": _toetsen,
+    "maatwerk": _maatwerk,
 }
 
 

@@ -336,3 +336,64 @@ def test_the_beheerder_sets_the_rules_in_the_admin(client_for, beheerder, team_n
     )
     assert response.status_code == 302
     assert MaatwerkMandaat.voor_team(team_noord.pk).bedrag_a == Decimal("750.00")
+
+
+# --- precedents: similar decisions while drafting, and the professional's choice ---------------
+
+
+def test_similar_precedents_rank_same_articles_first_and_skip_withdrawn(
+    verzoek, teamleider, professional
+):
+    from toetsing.selectors import register_zoeken, vergelijkbare_precedenten
+
+    maatwerk.approve_maatwerk(verzoek=verzoek, door=teamleider, reden="Voorkomt ontruiming.")
+    gevonden = vergelijkbare_precedenten(
+        wetten=["Pw"], artikelen=["Pw art. 35"], leefdomeinen=[], tekst="huurachterstand"
+    )
+    assert [p.pk for p in gevonden] == [verzoek.pk]
+    assert gevonden[0].score > 0
+    assert not vergelijkbare_precedenten(
+        wetten=["Wmo"], artikelen=["Wmo art. 2.3.5"], leefdomeinen=["Gezondheid"], tekst=""
+    )
+    # Dutch full text: the stem of "huisuitzettingen" finds "huisuitzetting"
+    assert [p.pk for p in register_zoeken({"q": "huisuitzettingen"})] == [verzoek.pk]
+    maatwerk.mark_precedent(verzoek=verzoek, door=teamleider, register="ingetrokken")
+    assert not vergelijkbare_precedenten(
+        wetten=["Pw"], artikelen=["Pw art. 35"], leefdomeinen=[], tekst=""
+    )
+
+
+def test_the_professional_follows_a_precedent_or_says_why_not(
+    verzoek, teamleider, professional, gezin
+):
+    from tests.toetsing.factories import naar_stap2, vul_stap2
+    from toetsing import services as toets_services
+
+    maatwerk.approve_maatwerk(verzoek=verzoek, door=teamleider, reden="Voorkomt ontruiming.")
+    huishouden, *_, actie = gezin
+    toets = toets_services.start_toets(
+        huishouden=huishouden, door=professional, actie=actie, vraag="Nog een maand huur"
+    )
+    toets = vul_stap2(naar_stap2(toets, professional), professional)
+    with pytest.raises(ValidationError) as fout:
+        toets_services.save_stap2(
+            toets=toets,
+            door=professional,
+            versie=toets.versie,
+            velden={"precedent_id": verzoek.pk, "precedent_afwijking": "Anders want"},
+            artikelen={},
+            indienen=True,
+        )
+    assert "precedent_afwijking" in fout.value.message_dict
+    toets.refresh_from_db()
+    toets_services.save_stap2(
+        toets=toets,
+        door=professional,
+        versie=toets.versie,
+        velden={"precedent_id": verzoek.pk, "precedent_afwijking": ""},
+        artikelen={},
+        indienen=True,
+    )
+    nieuw = MaatwerkVerzoek.objects.get(toets=toets)
+    assert nieuw.precedent_id == verzoek.pk
+    assert "Pw art. 35" in nieuw.artikelen and "Pw" in nieuw.wetten
