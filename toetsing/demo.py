@@ -724,6 +724,11 @@ def _bulk(ctx: DemoContext) -> int:
         ],
         verzoek_rijen,
     )  # fmt: skip
+    with connection.cursor() as cursor:  # in case the load ran without triggers
+        cursor.execute(
+            "UPDATE toetsing_maatwerkverzoek SET besluit_reden = besluit_reden "
+            "WHERE zoekvector IS NULL"
+        )
     if besluit_rijen:
         with connection.cursor() as cursor:
             cursor.execute(

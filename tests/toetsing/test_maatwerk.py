@@ -173,8 +173,10 @@ def test_ask_and_answer_go_back_and_forth_with_notifications(verzoek, profession
 
 @pytest.mark.django_db(transaction=True)
 def test_two_leads_approving_at_once_make_exactly_one_decision(
-    toets, professional, budget, team_noord, teamleider
+    transactional_db, toets, professional, budget, team_noord, teamleider
 ):
+    # `transactional_db` by name: the shared conftest then reloads the reference data a
+    # previous transactional test may have flushed
     tweede = UserFactory(username="lead.twee", rol=Rol.TEAMLEIDER, teams=[team_noord])
     verzoek = ingediend(toets, professional).maatwerkverzoek
     start = threading.Barrier(2)
