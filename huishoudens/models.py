@@ -129,7 +129,9 @@ class HuishoudenQuerySet(models.QuerySet):
             return self.none()
         if user.is_auditor:
             return self
-        return self.filter(Q(team_id__in=user.team_ids) | Q(pk__in=_granted(user, "view")))
+        return self.filter(
+            Q(team_id__in=user.team_ids) | Q(pk__in=granted_household_ids(user, "view"))
+        )
 
     def editable_by(self, user) -> HuishoudenQuerySet:
         """Households the user may change: professionals and team leads of the team,
@@ -138,7 +140,9 @@ class HuishoudenQuerySet(models.QuerySet):
             return self.none()
         if not (user.is_professional or user.is_teamleider):
             return self.none()
-        return self.filter(Q(team_id__in=user.team_ids) | Q(pk__in=_granted(user, "change")))
+        return self.filter(
+            Q(team_id__in=user.team_ids) | Q(pk__in=granted_household_ids(user, "change"))
+        )
 
     def search(self, query: str) -> HuishoudenQuerySet:
         """Search as you type on name, address, postcode, member names and BSN.
@@ -197,8 +201,9 @@ class HuishoudenQuerySet(models.QuerySet):
         return self.order_by(*order)
 
 
-def _granted(user, action: str):
-    """Ids of households with a current (not expired) object grant for `action`."""
+def granted_household_ids(user, action: str):
+    """Ids of households with a current (not expired) object grant for `action` (a
+    subquery; `visible_to` and the maatwerk requests scope with it)."""
     codenames = (
         ["change_huishouden"]
         if action == "change"

@@ -248,12 +248,13 @@ def precedenten_voor(verzoeken: list, *, limiet: int = 3) -> dict[int, list]:
 
 def maatwerk_inbox(user):
     """The open requests of the user's teams (auditors: all), oldest first, with their
-    toets and household summary and the decisions so far, in three queries."""
+    toets and household summary and the decisions so far (a queryset to paginate: a page
+    costs three queries and a count)."""
     from django.db.models import Prefetch
 
     from toetsing.models import MaatwerkBesluit, MaatwerkVerzoek
 
-    return list(
+    return (
         MaatwerkVerzoek.objects.van_teams(user)
         .open()
         .select_related("toets__huishouden", "aangevraagd_door", "team")
@@ -265,8 +266,10 @@ def maatwerk_inbox(user):
 
 
 def aantal_open_maatwerk(user) -> int:
-    """The header count for team leads: open requests of their teams awaiting a lead."""
-    from toetsing.models import MaatwerkVerzoek
+    """The header count for team leads: open requests of their teams that wait for this
+    lead, so neither their own requests nor those they approved already and that wait
+    for a second lead."""
+    from toetsing.models import MaatwerkBesluit, MaatwerkVerzoek
 
     if not user.is_teamleider:
         return 0
@@ -275,6 +278,11 @@ def aantal_open_maatwerk(user) -> int:
             team_id__in=user.team_ids, status=MaatwerkVerzoek.Status.INGEDIEND
         )
         .exclude(aangevraagd_door=user)
+        .exclude(
+            pk__in=MaatwerkBesluit.objects.filter(
+                door=user, soort=MaatwerkBesluit.Soort.GOEDGEKEURD
+            ).values("verzoek_id")
+        )
         .count()
     )
 

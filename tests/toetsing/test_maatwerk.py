@@ -4,6 +4,7 @@ may see and decide."""
 
 from __future__ import annotations
 
+import re
 import threading
 from decimal import Decimal
 
@@ -260,7 +261,7 @@ def test_inbox_and_pages_cost_a_fixed_number_of_queries(
 ):
     client = client_for(teamleider)
     client.get(reverse("maatwerk:inbox"))
-    with django_assert_num_queries(6) as inbox:
+    with django_assert_num_queries(7) as inbox:
         response = client.get(reverse("maatwerk:inbox"))
     assert verzoek.toets.huishouden.referentie in response.content.decode()
     gemeten = {}
@@ -270,12 +271,109 @@ def test_inbox_and_pages_cost_a_fixed_number_of_queries(
         gemeten[pagina] = len(q.captured_queries)
     # session+user (2), then: budget 2 (budgets, sums); register 1; council 4
     assert gemeten == {"budget": 4, "register": 3, "raad": 6}
-    assert len(inbox.captured_queries) == 6
+    # session+user, count, requests, decisions, precedents, access-log chain + insert
+    assert len(inbox.captured_queries) == 7
 
 
 def test_the_header_count_shows_pending_requests_to_leads(client_for, verzoek, teamleider):
     response = client_for(teamleider).get(reverse("maatwerk:teller"))
     assert '<span class="nav-teller">1</span>' in response.content.decode()
+
+
+def _teller(client) -> str:
+    return client.get(reverse("maatwerk:teller")).content.decode()
+
+
+def test_after_approving_a_two_lead_request_it_counts_only_for_the_second_lead(
+    client_for, toets, professional, budget, team_noord
+):
+    eerste, tweede = (
+        UserFactory(username=f"lead{i}", rol=Rol.TEAMLEIDER, teams=[team_noord]) for i in (1, 2)
+    )
+    MaatwerkMandaat.objects.create(team=team_noord, bedrag_b=Decimal("600.00"))
+    verzoek = ingediend(toets, professional).maatwerkverzoek
+    maatwerk.approve_maatwerk(verzoek=verzoek, door=eerste, reden="Akkoord.")
+
+    assert "nav-teller" not in _teller(client_for(eerste))
+    assert '<span class="nav-teller">1</span>' in _teller(client_for(tweede))
+    inbox = client_for(eerste).get(reverse("maatwerk:inbox")).content.decode()
+    assert "U keurde dit verzoek al goed; het wacht op een tweede teamleider." in inbox
+    inbox = client_for(tweede).get(reverse("maatwerk:inbox")).content.decode()
+    assert f"verzoek-{verzoek.pk}" in inbox and "U keurde dit verzoek al goed" not in inbox
+
+
+def test_the_inbox_shows_a_page_at_a_time_oldest_first_at_a_constant_cost(
+    client_for, team_noord, professional, teamleider, budget, monkeypatch,
+    django_assert_num_queries,
+):  # fmt: skip
+    from tests.toetsing.factories import maak_gezin
+    from toetsing import services as toets_services
+    from toetsing.views import maatwerk as maatwerk_views
+
+    monkeypatch.setattr(maatwerk_views, "PER_PAGINA", 2)
+    verzoeken = []
+    for _ in range(3):
+        huishouden, _, _, _, actie = maak_gezin(team_noord, professional)
+        toets = toets_services.start_toets(
+            huishouden=huishouden, door=professional, actie=actie, vraag=actie.wat
+        )
+        verzoeken.append(ingediend(toets, professional).maatwerkverzoek)
+    client = client_for(teamleider)
+    client.get(reverse("maatwerk:inbox"))
+    with django_assert_num_queries(7):
+        eerste = client.get(reverse("maatwerk:inbox")).content.decode()
+    with django_assert_num_queries(7):
+        tweede = client.get(reverse("maatwerk:inbox"), {"pagina": "2"}).content.decode()
+    assert "3 openstaand; verzoek 1 tot en met 2." in eerste and "Pagina 1 van 2" in eerste
+    assert [f"verzoek-{v.pk}" in eerste for v in verzoeken] == [True, True, False]
+    assert [f"verzoek-{v.pk}" in tweede for v in verzoeken] == [False, False, True]
+    assert eerste.index(f"verzoek-{verzoeken[0].pk}") < eerste.index(f"verzoek-{verzoeken[1].pk}")
+    # nonsense page numbers fall back to a real page, never an error
+    for pagina in ("x", "-1", "999", "1" * 40):
+        assert client.get(reverse("maatwerk:inbox"), {"pagina": pagina}).status_code == 200
+
+
+def test_a_colleague_of_another_team_with_a_grant_reads_the_request_but_does_not_decide(
+    client_for, verzoek, teamleider, teamleider_zuid, professional_zuid
+):
+    from huishoudens.services import share_huishouden
+
+    url = verzoek.get_absolute_url()
+    besluiten = reverse("maatwerk:besluiten", args=[verzoek.pk])
+    assert client_for(professional_zuid).get(url).status_code == 404
+    for gebruiker in (professional_zuid, teamleider_zuid):
+        share_huishouden(
+            huishouden=verzoek.toets.huishouden,
+            gebruiker=gebruiker,
+            recht="view",
+            geldig_tot=None,
+            reden="Samen met wijkteam Zuid (verhuizing)",
+            door=teamleider,
+        )
+    response = client_for(professional_zuid).get(url)
+    assert response.status_code == 200
+    assert verzoek.toets.huishouden.referentie in response.content.decode()
+    # the lead of the other team reads it too, but it is not in their inbox or count
+    assert client_for(teamleider_zuid).get(url).status_code == 200
+    data = {"actie": "goedkeuren", "reden": "Akkoord"}
+    assert client_for(teamleider_zuid).post(besluiten, data).status_code == 403
+    inbox = client_for(teamleider_zuid).get(reverse("maatwerk:inbox")).content.decode()
+    assert f"verzoek-{verzoek.pk}" not in inbox
+    assert "nav-teller" not in _teller(client_for(teamleider_zuid))
+    assert not verzoek.besluiten.exists()
+
+
+def test_without_htmx_a_missing_reason_shows_next_to_the_field_and_keeps_the_choice(
+    client_for, verzoek, teamleider
+):
+    url = reverse("maatwerk:besluiten", args=[verzoek.pk])
+    response = client_for(teamleider).post(url, {"actie": "afwijzen", "reden": "   "})
+    assert response.status_code == 200  # the page again, not a redirect with a flash
+    html = response.content.decode()
+    assert 'aria-invalid="true"' in html and "verplicht" in html
+    assert re.search(r'<input type="radio" name="actie" value="afwijzen"[^>]* checked>', html)
+    verzoek.refresh_from_db()
+    assert verzoek.status == MaatwerkVerzoek.Status.INGEDIEND and not verzoek.besluiten.exists()
 
 
 # --- accountability hooks (issue 7): the dossier and the decision letter -------------------------

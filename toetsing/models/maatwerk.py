@@ -109,12 +109,28 @@ class MaatwerkBudget(models.Model):
 
 class MaatwerkVerzoekQuerySet(models.QuerySet):
     def van_teams(self, user) -> MaatwerkVerzoekQuerySet:
-        """Requests the user may read with case data: the own teams; auditors all."""
+        """The requests of the user's own teams (auditors: all): the lead's inbox."""
         if not (user and user.is_authenticated and user.is_active):
             return self.none()
         if user.is_auditor:
             return self
         return self.filter(team_id__in=user.team_ids)
+
+    def visible_to(self, user) -> MaatwerkVerzoekQuerySet:
+        """Requests whose case data the user may read: those of the own teams (auditors
+        all) and those of households the user holds a current grant on, exactly as
+        `Huishouden.objects.visible_to` (a colleague of another team who shares the case
+        reads its request; deciding stays with the leads of the team)."""
+        from huishoudens.models import granted_household_ids
+
+        if not (user and user.is_authenticated and user.is_active):
+            return self.none()
+        if user.is_auditor:
+            return self
+        return self.filter(
+            Q(team_id__in=user.team_ids)
+            | Q(toets__huishouden_id__in=granted_household_ids(user, "view"))
+        )
 
     def open(self) -> MaatwerkVerzoekQuerySet:
         return self.filter(status__in=MaatwerkVerzoek.OPEN)

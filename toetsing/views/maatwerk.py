@@ -1,8 +1,9 @@
 """Maatwerk decisions (issue 6): the team lead's inbox and decision, the professional's
 answer, the budget, the precedent register and the council's overview.
 
-Requests are read through `MaatwerkVerzoek.objects.van_teams` (the own teams; auditors
-all: a lead of another team gets 404) and every page that shows case data logs it. The
+A request is read through `MaatwerkVerzoek.objects.visible_to` (the own teams, auditors
+all, and holders of a grant on the household: anyone else gets 404); the inbox lists the
+own teams' requests (`van_teams`). Every page that shows case data logs it. The
 register and the council overview show only anonymised columns and are open to every
 user of the municipality."""
 
@@ -12,6 +13,7 @@ import csv
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -20,7 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 from sociaaldomein.accesslog import Actie, Doel, log_access
 from sociaaldomein.middleware import background
 from toetsing.maatwerk_forms import AntwoordForm, BesluitForm, MarkeerForm, RegisterZoekForm
-from toetsing.models import MaatwerkVerzoek
+from toetsing.models import MaatwerkBesluit, MaatwerkVerzoek
 from toetsing.selectors import (
     aantal_open_maatwerk,
     budget_overzicht,
@@ -32,6 +34,7 @@ from toetsing.selectors import (
 from toetsing.services import maatwerk as services
 
 ONDERWERP = "maatwerk"
+PER_PAGINA = 20
 ACTIES = {
     "goedkeuren": services.approve_maatwerk,
     "afwijzen": services.reject_maatwerk,
@@ -48,7 +51,7 @@ def _jaar(request: HttpRequest) -> int:
 
 def _load(request: HttpRequest, pk: int) -> MaatwerkVerzoek:
     verzoek = (
-        MaatwerkVerzoek.objects.van_teams(request.user)
+        MaatwerkVerzoek.objects.visible_to(request.user)
         .select_related("toets__huishouden", "aangevraagd_door", "team")
         .filter(pk=pk)
         .first()
@@ -71,10 +74,12 @@ def _log(request, verzoek: MaatwerkVerzoek, actie: str = Actie.BEKEKEN) -> None:
 
 @require_GET
 def inbox(request: HttpRequest) -> HttpResponse:
-    """Pending requests of my team, oldest first (leads; auditors read all)."""
+    """Pending requests of my team, oldest first, a page at a time (leads; auditors read
+    all). Requests this lead already approved and that wait for a second lead say so."""
     if not (request.user.is_teamleider or request.user.is_auditor):
         raise PermissionDenied("Alleen voor teamleiders en auditors")
-    verzoeken = maatwerk_inbox(request.user)
+    page = Paginator(maatwerk_inbox(request.user), PER_PAGINA).get_page(request.GET.get("pagina"))
+    verzoeken = list(page.object_list)
     if verzoeken:
         log_access(
             request,
@@ -86,7 +91,11 @@ def inbox(request: HttpRequest) -> HttpResponse:
     precedenten = precedenten_voor(verzoeken)
     for v in verzoeken:
         v.precedenten = precedenten.get(v.pk, [])
-    return render(request, "maatwerk/inbox.html", {"verzoeken": verzoeken})
+        v.door_mij_goedgekeurd = any(
+            b.soort == MaatwerkBesluit.Soort.GOEDGEKEURD and b.door_id == request.user.pk
+            for b in v.besluiten.all()
+        )
+    return render(request, "maatwerk/inbox.html", {"page": page, "verzoeken": verzoeken})
 
 
 def _verzoek_context(request, verzoek, **extra) -> dict:
@@ -122,9 +131,13 @@ def verzoek(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _respond(request, verzoek, form_key: str, form, partial: str) -> HttpResponse:
-    if request.htmx:
+    """htmx: the partial with the form (errors next to the field). Without htmx: the
+    whole page again when the input was wrong, so nothing typed is lost, else back to
+    the request (post/redirect/get)."""
+    if request.htmx or form.errors:
         context = _verzoek_context(request, verzoek, **{form_key: form})
-        return render(request, f"maatwerk/verzoek.html#{partial}", context)
+        template = f"maatwerk/verzoek.html#{partial}" if request.htmx else "maatwerk/verzoek.html"
+        return render(request, template, context)
     return redirect(verzoek)
 
 
@@ -154,8 +167,6 @@ def besluiten(request: HttpRequest, pk: int) -> HttpResponse:
             _log(request, verzoek, Actie.GEWIJZIGD)
             messages.success(request, "Uw besluit is vastgelegd.")
             form = BesluitForm()
-    if not request.htmx and form.errors:
-        messages.error(request, "Het besluit is niet vastgelegd: " + _fouten(form))
     return _respond(request, verzoek, "besluit_form", form, "besluit")
 
 
@@ -178,13 +189,7 @@ def beantwoorden(request: HttpRequest, pk: int) -> HttpResponse:
             _log(request, verzoek, Actie.GEWIJZIGD)
             messages.success(request, "Uw antwoord is naar de teamleider gestuurd.")
             form = AntwoordForm()
-    if not request.htmx and form.errors:
-        messages.error(request, "Het antwoord is niet verstuurd: " + _fouten(form))
     return _respond(request, verzoek, "antwoord_form", form, "besluit")
-
-
-def _fouten(form) -> str:
-    return " ".join(str(e) for errors in form.errors.values() for e in errors)
 
 
 @background
