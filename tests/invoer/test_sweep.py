@@ -9,6 +9,7 @@ import re
 import pytest
 from django.db import transaction
 from django.test import Client
+from django.urls import reverse
 
 from tests.invoer.formulieren import FORMULIEREN
 from tests.invoer.payloads import (
@@ -107,3 +108,88 @@ def test_the_login_form_survives_hostile_input(client, veld):
         response = client.post("/accounts/login/", data=data, REMOTE_ADDR=f"10.1.0.{index % 250}")
         assert response.status_code in {200, 429}, (repr(payload[:40]), response.status_code)
         assert not _unescaped(response.content.decode(errors="replace"), payload)
+
+
+# --- searches and filters (GET): the same corpus in every query parameter -------------------
+
+HTMX = {"HX-Request": "true"}
+
+# (url, role, parameters[, htmx headers]). Every search box, filter and page number of
+# the product; the hostile value goes into one parameter at a time, the others empty.
+ZOEKEN: dict[str, tuple] = {
+    "huishoudens:lijst": (
+        lambda w: reverse("huishoudens:lijst"),
+        "professional",
+        ["q", "status", "sort", "pagina"],
+    ),
+    "maatwerk:register": (
+        lambda w: reverse("maatwerk:register"),
+        "professional",
+        ["q", "wet", "domein", "besluit", "financiering"],
+    ),
+    "maatwerk:inbox": (lambda w: reverse("maatwerk:inbox"), "teamleider", ["pagina"]),
+    "maatwerk:budget": (lambda w: reverse("maatwerk:budget"), "teamleider", ["jaar"]),
+    "maatwerk:raad": (lambda w: reverse("maatwerk:raad"), "teamleider", ["jaar"]),
+    "toetsing:stap2": (
+        lambda w: reverse("toetsing:stap2", args=[w.huishouden.pk, w.toets_stap2.pk]),
+        "professional",
+        ["zoek"],
+    ),
+    "toetsing:artikelen": (  # the htmx search of articles in step 2
+        lambda w: reverse("toetsing:artikelen", args=[w.huishouden.pk, w.toets_stap2.pk]),
+        "professional",
+        ["zoek"],
+        HTMX,
+    ),
+    "meldingen": (lambda w: reverse("meldingen"), "teamleider", ["pagina"]),
+    "verantwoording:toegangslog": (
+        lambda w: reverse("verantwoording:toegangslog"),
+        "auditor",
+        ["gebruiker", "huishouden", "van", "tot", "actie", "uitzonderlijk", "voor", "na"],
+    ),
+    "verantwoording:huishouden_toegangslog": (
+        lambda w: reverse("verantwoording:huishouden_toegangslog", args=[w.huishouden.pk]),
+        "teamleider",
+        ["van", "tot", "actie", "voor", "na"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ZOEKEN))
+def test_hostile_search_and_filter_values_never_break_a_page_or_come_back_unescaped(wereld, name):
+    url, rol, parameters, *headers = ZOEKEN[name]
+    client = Client(raise_request_exception=False, headers=headers[0] if headers else None)
+    client.force_login(wereld.users[rol])
+    target = url(wereld)
+    assert client.get(target).status_code == 200, "the page itself must work first"
+    problems = []
+    for parameter in parameters:
+        for payload in PAYLOADS:
+            response = client.get(target, {parameter: payload})
+            short = f"{parameter}={payload[:40]!r}"
+            if response.status_code != 200:
+                problems.append(f"{short}: {response.status_code}")
+            elif _unescaped(response.content.decode(errors="replace"), payload):
+                problems.append(f"{short}: echoed unescaped")
+    assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems[:40])
+
+
+def test_the_search_sweep_covers_every_view_that_reads_query_parameters():
+    """A view that reads request.GET must be in ZOEKEN (or be plumbing, listed here)."""
+    import pathlib
+
+    plumbing = {"sociaaldomein/admin_site.py"}  # the admin's own login redirect
+    root = pathlib.Path(__file__).resolve().parents[2]
+    readers = set()
+    for app in ("huishoudens", "casussen", "toetsing", "sociaaldomein"):
+        for path in (root / app).rglob("*.py"):
+            if "request.GET" in path.read_text():
+                readers.add(str(path.relative_to(root)))
+    covered_modules = {
+        "huishoudens/views.py",
+        "toetsing/views/maatwerk.py",
+        "toetsing/views/stap2.py",
+        "sociaaldomein/views.py",
+        "sociaaldomein/verantwoording/views.py",
+    }
+    assert readers - plumbing <= covered_modules, readers - plumbing - covered_modules
