@@ -1,10 +1,16 @@
+import json
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.postgres.aggregates import ArrayAgg, JSONBAgg
+from django.db import router
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, JSONObject
 
 from sociaaldomein.models import Notificatie
+
+# A user id no real row has: compiled into the SQL once, then replaced by the real id.
+_PLACEHOLDER_ID = -7_391_004_221
 
 
 class RoleAwareModelBackend(ModelBackend):
@@ -13,13 +19,19 @@ class RoleAwareModelBackend(ModelBackend):
 
     Every request needs the roles (navigation, permissions), the team ids (scoping of
     case data) and the count in the header; loading them with the user keeps the per-page
-    query count constant.
+    query count constant. The query is the same on every request but for the id, and
+    compiling it cost more than running it (2.9 ms against 0.6 ms, measured on the
+    benchmark database), so it is compiled once per process and database and then run
+    with the id filled in.
     """
 
-    def get_user(self, user_id):
-        User = get_user_model()
-        user = (
-            User._default_manager.filter(pk=user_id)
+    _compiled: dict[str, tuple[str, list, int]] = {}
+
+    @staticmethod
+    def user_queryset(user_id):
+        return (
+            get_user_model()
+            ._default_manager.filter(pk=user_id)
             .annotate(
                 _rol_namen=ArrayAgg(
                     "groups__name", distinct=True, filter=Q(groups__isnull=False), default=[]
@@ -42,12 +54,34 @@ class RoleAwareModelBackend(ModelBackend):
                     0,
                 ),
             )
-            .first()
         )
+
+    def _sql(self, using: str) -> tuple[str, list, int]:
+        compiled = self._compiled.get(using)
+        if compiled is None:
+            query = self.user_queryset(_PLACEHOLDER_ID).query
+            sql, params = query.get_compiler(using).as_sql()
+            params = list(params)
+            compiled = self._compiled[using] = (sql, params, params.index(_PLACEHOLDER_ID))
+        return compiled
+
+    def get_user(self, user_id):
+        try:
+            user_id = int(user_id)
+        except (TypeError, ValueError):
+            return None
+        User = get_user_model()
+        using = router.db_for_read(User)
+        sql, params, index = self._sql(using)
+        params = [*params[:index], user_id, *params[index + 1 :]]
+        user = next(iter(User._default_manager.db_manager(using).raw(sql, params)), None)
         if user is None or not self.user_can_authenticate(user):
             return None
+        team_info = user._team_info
+        if isinstance(team_info, str):  # Django loads jsonb as text for JSONField
+            team_info = json.loads(team_info)
         user.rol_namen = frozenset(user._rol_namen)
-        user.team_info = sorted(user._team_info, key=lambda team: team["naam"])
+        user.team_info = sorted(team_info, key=lambda team: team["naam"])
         user.ongelezen_meldingen = user._ongelezen
         return user
 

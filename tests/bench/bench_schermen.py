@@ -1,10 +1,11 @@
 """Benchmark of the main screens at 1 000 and 100 000 households (`make bench`).
 
 Measures the start page (Mijn werk), the household list and three searches, the
-household page, saving an assessment, the plan page, a toets step and its autosave, and
-an htmx partial of each; see tests/bench/harness.py for how (separate databases,
-interleaved rounds, warm-up discarded, p50/p95, the ratio to the SQL alone and the ratio
-between the sizes, JSON in bench-results/).
+household page, saving an assessment, the plan page, a toets step and its autosave, the
+team lead's maatwerk inbox and its header counter, and an htmx partial of each; see
+tests/bench/harness.py for how (separate databases, interleaved rounds, warm-up
+discarded, p50/p95, the ratio to the SQL alone and the ratio between the sizes, JSON in
+bench-results/).
 """
 
 from __future__ import annotations
@@ -203,6 +204,21 @@ SCHERMEN = Benchmark(
             htmx=True,
             omschrijving="Automatisch opslaan van stap 1 bij elke wijziging (htmx)",
             verwacht="Concept opgeslagen om",
+        ),
+        Scenario(
+            naam="maatwerk-inbox",
+            path=lambda c, r: "/maatwerk/",
+            gebruiker="teamleider.noord",
+            omschrijving="Inbox van de teamleider: open maatwerkverzoeken met precedenten",
+            verwacht='id="inbox-lijst"',
+        ),
+        Scenario(
+            naam="maatwerk-teller",
+            path=lambda c, r: "/maatwerk/teller/",
+            htmx=True,
+            gebruiker="teamleider.noord",
+            omschrijving="Teller van te beslissen maatwerk in de kop (htmx-poll)",
+            verwacht="maatwerk-teller",
         ),
     ],
 )

@@ -97,6 +97,40 @@ def test_start_page_shows_team_and_role_in_constant_queries(
 
 
 @pytest.mark.django_db
+def test_the_user_query_is_compiled_once_but_reads_fresh_roles_teams_and_count(
+    professional, team_zuid, django_assert_num_queries
+):
+    from django.contrib.auth.models import Group
+
+    from sociaaldomein.auth import RoleAwareModelBackend
+    from sociaaldomein.models import Notificatie
+    from sociaaldomein.roles import Rol
+
+    backend = RoleAwareModelBackend()
+    with django_assert_num_queries(1):
+        user = backend.get_user(professional.pk)
+    assert user.rol_namen == {Rol.PROFESSIONAL}
+    assert [t["naam"] for t in user.team_info] == ["Wijkteam Noord"]
+    assert user.ongelezen_meldingen == 0
+    # a change of role, team or notifications counts on the very next request
+    team_zuid.leden.add(professional)
+    professional.groups.add(Group.objects.get(name=Rol.TEAMLEIDER))
+    Notificatie.objects.create(ontvanger=professional, tekst="Nieuw verzoek", url="/")
+    with django_assert_num_queries(1):
+        user = backend.get_user(professional.pk)
+    assert user.rol_namen == {Rol.PROFESSIONAL, Rol.TEAMLEIDER}
+    assert [t["naam"] for t in user.team_info] == ["Wijkteam Noord", "Wijkteam Zuid"]
+    assert user.ongelezen_meldingen == 1
+    # ids that are no user, or no number, are nobody
+    assert backend.get_user(professional.pk + 10_000) is None
+    assert backend.get_user("1; DROP TABLE x") is None
+    assert backend.get_user(None) is None
+    professional.is_active = False
+    professional.save()
+    assert backend.get_user(professional.pk) is None
+
+
+@pytest.mark.django_db
 def test_logout_ends_the_session(client_for, professional):
     client = client_for(professional)
     assert client.post(reverse("logout")).status_code == 302
