@@ -463,6 +463,66 @@ def test_similar_precedents_rank_same_articles_first_and_skip_withdrawn(
     )
 
 
+def test_the_inbox_ranks_precedents_per_request_like_the_single_search(
+    gezin, professional, teamleider, budget
+):
+    """precedenten_voor (a page of the inbox at once) gives, per request, exactly what
+    vergelijkbare_precedenten gives for that request alone: articles 3, domains 2, laws 1,
+    richtinggevend +1, the most recent first among equals, withdrawn never."""
+    import datetime
+
+    from toetsing import services as toets_services
+    from toetsing.selectors import precedenten_voor, vergelijkbare_precedenten
+
+    huishouden, *_, actie = gezin
+
+    def nieuw(vraag):
+        toets = toets_services.start_toets(
+            huishouden=huishouden, door=professional, actie=actie, vraag=vraag
+        )
+        return ingediend(toets, professional).maatwerkverzoek
+
+    ontwerp = {  # name: (articles, domains, laws, register)
+        "artikel": (["Pw art. 35"], [], ["Pw"], "gewoon"),  # 3 + 1 = 4
+        "richtinggevend": ([], ["Financiën"], ["Pw"], "richtinggevend"),  # 2 + 1 + 1 = 4
+        "wet": ([], [], ["Pw"], "gewoon"),  # 1
+        "anders": (["Wmo art. 2.3.5"], ["Gezondheid"], ["Wmo"], "gewoon"),  # 0
+        "ingetrokken": (["Pw art. 35"], ["Financiën"], ["Pw"], "ingetrokken"),  # never
+    }
+    precedenten = {}
+    nu = timezone.now()
+    for uur, (naam, (artikelen, domeinen, wetten, register)) in enumerate(ontwerp.items()):
+        verzoek = maatwerk.reject_maatwerk(verzoek=nieuw(naam), door=teamleider, reden="Nee.")
+        MaatwerkVerzoek.objects.filter(pk=verzoek.pk).update(
+            artikelen=artikelen,
+            leefdomeinen=domeinen,
+            wetten=wetten,
+            register=register,
+            # "artikel" is the most recent: it wins the tie with "richtinggevend"
+            besloten_op=nu - datetime.timedelta(hours=uur),
+        )
+        precedenten[naam] = verzoek.pk
+    open_ = nieuw("Nog een maand huur")
+    MaatwerkVerzoek.objects.filter(pk=open_.pk).update(
+        artikelen=["Pw art. 35"], leefdomeinen=["Financiën"], wetten=["Pw"]
+    )
+    open_.refresh_from_db()
+
+    per_pagina = precedenten_voor([open_])[open_.pk]
+    alleen = vergelijkbare_precedenten(
+        wetten=open_.wetten,
+        artikelen=open_.artikelen,
+        leefdomeinen=open_.leefdomeinen,
+        zonder=open_.pk,
+        limiet=3,
+    )
+    verwacht = [precedenten[n] for n in ("artikel", "richtinggevend", "wet")]
+    assert [p.pk for p in per_pagina] == [p.pk for p in alleen] == verwacht
+    # only anonymised register columns were loaded
+    assert per_pagina[0].get_deferred_fields() >= {"toets_id", "aangevraagd_door_id"}
+    assert per_pagina[0].samenvatting == alleen[0].samenvatting
+
+
 def test_the_professional_follows_a_precedent_or_says_why_not(
     verzoek, teamleider, professional, gezin
 ):
