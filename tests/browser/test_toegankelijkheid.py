@@ -32,3 +32,49 @@ def test_keyboard_users_can_skip_to_the_content(page, live_server, login, profes
     assert focused == "Naar de inhoud"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "inhoud"
+
+
+def _hoofdpaginas(w) -> dict[str, list[str]]:
+    """The main pages of each role, on the case data of tests/wereld.py."""
+    from django.urls import reverse
+
+    hh = w.huishouden.pk
+    casus = [
+        reverse("huishoudens:lijst"),
+        reverse("huishoudens:detail", args=[hh]),
+        reverse("huishoudens:lid_wijzigen", args=[hh, w.lid.pk]),
+        reverse("huishoudens:beoordelen", args=[hh, w.lid.pk, "financien"]),
+        reverse("casussen:plan", kwargs={"huishouden_pk": hh}),
+        reverse("toetsing:lijst", args=[hh]),
+        reverse("toetsing:toets", args=[hh, w.toets_ingediend.pk]),
+        reverse("toetsing:stap1", args=[hh, w.toets_concept.pk]),
+        reverse("toetsing:stap2", args=[hh, w.toets_stap2.pk]),
+        reverse("maatwerk:register"),
+    ]
+    besluiten = [
+        reverse("maatwerk:inbox"),
+        reverse("maatwerk:verzoek", args=[w.verzoek.pk]),
+        reverse("maatwerk:budget"),
+        reverse("maatwerk:raad"),
+    ]
+    return {
+        "professional": casus,
+        "teamleider": [*casus, reverse("huishoudens:delen", args=[hh]), *besluiten],
+        "auditor": [
+            reverse("huishoudens:lijst"),
+            reverse("huishoudens:detail", args=[hh]),
+            reverse("casussen:plan", kwargs={"huishouden_pk": hh}),
+            reverse("toetsing:toets", args=[hh, w.toets_ingediend.pk]),
+            *besluiten,
+            reverse("verantwoording:toegangslog"),
+        ],
+    }
+
+
+@pytest.mark.parametrize("rol", ["professional", "teamleider", "auditor"])
+def test_the_main_pages_of_every_role_are_accessible(page, live_server, login, axe, wereld, rol):
+    login(wereld.users[rol].username)
+    for pad in _hoofdpaginas(wereld)[rol]:
+        response = page.goto(f"{live_server.url}{pad}")
+        assert response.status == 200, pad
+        axe()
