@@ -76,11 +76,15 @@ def test_error_templates_render_without_a_request_context():
 
 @pytest.mark.django_db
 def test_security_headers_on_every_page(client_for, professional, client):
-    for response in (
-        client.get(reverse("login")),
+    responses = (
+        client.get(reverse("login")),  # 200
+        client.get(reverse("start")),  # 302 to the login page
         client_for(professional).get(reverse("start")),
-        client_for(professional).get("/bestaat/niet/"),
-    ):
+        client_for(professional).get(reverse("verantwoording:toegangslog")),  # 403
+        client_for(professional).get("/bestaat/niet/"),  # 404
+    )
+    assert [r.status_code for r in responses] == [200, 302, 200, 403, 404]
+    for response in responses:
         csp = response["Content-Security-Policy"]
         directives = dict(part.strip().split(" ", 1) for part in csp.split(";"))
         assert "'unsafe-inline'" not in directives["script-src"]
