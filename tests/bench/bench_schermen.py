@@ -213,6 +213,14 @@ SCHERMEN = Benchmark(
             verwacht='id="inbox-lijst"',
         ),
         Scenario(
+            naam="maatwerk-inbox-partial",
+            path=lambda c, r: "/maatwerk/?pagina=1",
+            htmx=True,
+            gebruiker="teamleider.noord",
+            omschrijving="Een pagina van de inbox als htmx-partial (bladeren)",
+            verwacht='id="inbox-lijst"',
+        ),
+        Scenario(
             naam="maatwerk-teller",
             path=lambda c, r: "/maatwerk/teller/",
             htmx=True,

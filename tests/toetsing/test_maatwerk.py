@@ -328,6 +328,13 @@ def test_the_inbox_shows_a_page_at_a_time_oldest_first_at_a_constant_cost(
     assert [f"verzoek-{v.pk}" in eerste for v in verzoeken] == [True, True, False]
     assert [f"verzoek-{v.pk}" in tweede for v in verzoeken] == [False, False, True]
     assert eerste.index(f"verzoek-{verzoeken[0].pk}") < eerste.index(f"verzoek-{verzoeken[1].pk}")
+    # htmx swaps the list of the next page alone, with the same queries
+    with django_assert_num_queries(7):
+        partial = client.get(
+            reverse("maatwerk:inbox"), {"pagina": "2"}, headers={"HX-Request": "true"}
+        ).content.decode()
+    assert partial.lstrip().startswith('<div id="inbox-lijst">') and "<html" not in partial
+    assert f"verzoek-{verzoeken[2].pk}" in partial and 'hx-get="?pagina=1"' in partial
     # nonsense page numbers fall back to a real page, never an error
     for pagina in ("x", "-1", "999", "1" * 40):
         assert client.get(reverse("maatwerk:inbox"), {"pagina": pagina}).status_code == 200

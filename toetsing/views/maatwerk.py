@@ -75,7 +75,8 @@ def _log(request, verzoek: MaatwerkVerzoek, actie: str = Actie.BEKEKEN) -> None:
 @require_GET
 def inbox(request: HttpRequest) -> HttpResponse:
     """Pending requests of my team, oldest first, a page at a time (leads; auditors read
-    all). Requests this lead already approved and that wait for a second lead say so."""
+    all); htmx gets the list of the page alone. Requests this lead already approved and
+    that wait for a second lead say so."""
     if not (request.user.is_teamleider or request.user.is_auditor):
         raise PermissionDenied("Alleen voor teamleiders en auditors")
     page = Paginator(maatwerk_inbox(request.user), PER_PAGINA).get_page(request.GET.get("pagina"))
@@ -95,7 +96,8 @@ def inbox(request: HttpRequest) -> HttpResponse:
             b.soort == MaatwerkBesluit.Soort.GOEDGEKEURD and b.door_id == request.user.pk
             for b in v.besluiten.all()
         )
-    return render(request, "maatwerk/inbox.html", {"page": page, "verzoeken": verzoeken})
+    template = "maatwerk/inbox.html#inbox-lijst" if request.htmx else "maatwerk/inbox.html"
+    return render(request, template, {"page": page, "verzoeken": verzoeken})
 
 
 def _verzoek_context(request, verzoek, **extra) -> dict:
