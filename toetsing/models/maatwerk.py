@@ -237,6 +237,12 @@ class MaatwerkVerzoek(models.Model):
         ordering = ["aangemaakt_op", "id"]
         indexes = [
             models.Index(fields=["status", "aangemaakt_op"], name="maatwerk_status"),
+            # the lead's inbox: open requests of a team, oldest first, a page at a time
+            models.Index(
+                fields=["team", "aangemaakt_op", "id"],
+                condition=Q(status__in=["ingediend", "meer_informatie_gevraagd"]),
+                name="maatwerk_inbox",
+            ),
             models.Index(fields=["team", "jaar", "financiering"], name="maatwerk_team_jaar"),
             GinIndex(fields=["zoekvector"], name="maatwerk_zoekvector"),
             GinIndex(fields=["artikelen"], name="maatwerk_artikelen"),
