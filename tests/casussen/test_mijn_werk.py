@@ -103,10 +103,10 @@ def test_mijn_werk_costs_the_same_queries_for_one_or_many_households(
     for i in range(1, 15):
         _huishouden_met_werk(team_noord, professional, f"Gezin {i}")
     large, response = count()
-    # session and user (2) plus the caseload: all counts in one query, a list per block;
-    # the omgekeerde toetsen in bewerking (1) and the access-log entry naming the
-    # households shown (1)
-    assert small == large == 2 + 8 + 1 + 1
+    # session and user (2) plus the caseload: my household ids, all counts in one query,
+    # a list per block; the omgekeerde toetsen in bewerking (1) and the access-log entry
+    # naming the households shown (1)
+    assert small == large == 2 + 9 + 1 + 1
     html = response.text
     assert "Plannen die wachten op akkoord" in html
     assert "15 verlopen" in html  # evaluations and deadlines: counted in the same query
