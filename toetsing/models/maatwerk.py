@@ -265,6 +265,14 @@ class MaatwerkVerzoek(models.Model):
 
         return reverse("maatwerk:verzoek", args=[self.pk])
 
+    def goedgekeurd_door(self, user, besluiten=None) -> bool:
+        """Whether this user already approved the request (a two-lead request then
+        waits for another lead). Reads the given decisions, else the prefetched ones."""
+        besluiten = self.besluiten.all() if besluiten is None else besluiten
+        return any(
+            b.soort == MaatwerkBesluit.Soort.GOEDGEKEURD and b.door_id == user.pk for b in besluiten
+        )
+
     @property
     def is_open(self) -> bool:
         return self.status in self.OPEN

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 from sociaaldomein.accesslog import Actie, Doel, log_access
 from sociaaldomein.middleware import background
 from toetsing.maatwerk_forms import AntwoordForm, BesluitForm, MarkeerForm, RegisterZoekForm
-from toetsing.models import MaatwerkBesluit, MaatwerkVerzoek
+from toetsing.models import MaatwerkVerzoek
 from toetsing.selectors import (
     aantal_open_maatwerk,
     budget_overzicht,
@@ -92,10 +92,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     precedenten = precedenten_voor(verzoeken)
     for v in verzoeken:
         v.precedenten = precedenten.get(v.pk, [])
-        v.door_mij_goedgekeurd = any(
-            b.soort == MaatwerkBesluit.Soort.GOEDGEKEURD and b.door_id == request.user.pk
-            for b in v.besluiten.all()
-        )
+        v.door_mij_goedgekeurd = v.goedgekeurd_door(request.user)
     template = "maatwerk/inbox.html#inbox-lijst" if request.htmx else "maatwerk/inbox.html"
     return render(request, template, {"page": page, "verzoeken": verzoeken})
 
@@ -112,7 +109,7 @@ def _verzoek_context(request, verzoek, **extra) -> dict:
         and verzoek.team_id in user.team_ids
         and verzoek.aangevraagd_door_id != user.pk
         and verzoek.status == MaatwerkVerzoek.Status.INGEDIEND
-        and not any(b.soort == "goedgekeurd" and b.door_id == user.pk for b in besluiten),
+        and not verzoek.goedgekeurd_door(user, besluiten),
         "mag_antwoorden": verzoek.aangevraagd_door_id == user.pk
         and verzoek.status == MaatwerkVerzoek.Status.MEER_INFORMATIE,
         "mag_markeren": verzoek.is_besloten
