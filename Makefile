@@ -100,9 +100,10 @@ bench: db  ## Benchmarks: screens at 1 000 and 100 000 households, load under gu
 	$(PY) -m tests.bench.samenvatting $(filter --smoke,$(BENCH_ARGS))
 
 .PHONY: lint
-lint: $(STAMP)  ## ruff check and format check
+lint: $(STAMP)  ## ruff check and format check, and the layer contract (import-linter)
 	@$(PY) -m ruff check .
 	@$(PY) -m ruff format --check .
+	@$(VENV)/bin/lint-imports --no-cache
 
 .PHONY: format
 format: $(STAMP)  ## Format the code with ruff

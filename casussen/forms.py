@@ -1,15 +1,12 @@
 """Forms of the plan. They parse and check input (types, dates, amounts, lengths, NUL
 bytes); the rules live on the models and in `casussen.services`, whose ValidationErrors
-are put back on the fields with `apply_errors`."""
+are put back on the fields with `sociaaldomein.forms.apply_errors`."""
 
 from __future__ import annotations
 
-import datetime
 from decimal import Decimal
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db.models import Model, QuerySet
 from django.utils import timezone
 
 from casussen.models import (
@@ -22,108 +19,16 @@ from casussen.models import (
     Termijn,
     Veiligheidszorg,
 )
-from casussen.services import EIGEN_WOORDEN, euro
+from casussen.services import ACTIE_VELDEN, EIGEN_WOORDEN
 from huishoudens.models import Huishouden, Leefdomein, Lid
-from sociaaldomein.forms import Form, ModelForm
+from sociaaldomein.forms import DatumInput, EuroField, Form, ModelForm
 
 MAX_VERSIE = 2**31 - 1
-
-
-class DatumInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-class EuroField(forms.DecimalField):
-    """An amount in euros as people type it: '12,50', '1.250', '€ 1.250,00' or '12.50'."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_digits", 9)
-        kwargs.setdefault("decimal_places", 2)
-        kwargs.setdefault("min_value", Decimal("0"))
-        kwargs.setdefault("max_value", MAX_KOSTEN)
-        kwargs.setdefault(
-            "error_messages",
-            {
-                "invalid": "Vul een bedrag in euro's in, bijvoorbeeld 125,50.",
-                "min_value": "Kosten kunnen niet negatief zijn.",
-                "max_value": "Dat bedrag is te hoog; controleer de kosten.",
-                "max_digits": "Dat bedrag is te hoog; controleer de kosten.",
-                "max_whole_digits": "Dat bedrag is te hoog; controleer de kosten.",
-                "max_decimal_places": "Gebruik hoogstens twee cijfers achter de komma.",
-            },
-        )
-        super().__init__(**kwargs)
-        self.widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = value.replace("€", "").replace("\u00a0", "").replace(" ", "").strip()
-            if "," in value:
-                value = value.replace(".", "").replace(",", ".")
-            elif value.count(".") > 1 or (
-                "." in value and len(value.rsplit(".", 1)[1]) == 3
-            ):  # 1.250 is Dutch for twelve hundred and fifty
-                value = value.replace(".", "")
-            if len(value) > 30:
-                raise ValidationError(self.error_messages["max_digits"], code="max_digits")
-        return super().to_python(value)
-
-    def prepare_value(self, value):
-        if isinstance(value, Decimal):
-            return f"{value:.2f}".replace(".", ",")
-        return value
 
 
 def _datum_veld(model_field: forms.Field) -> None:
     model_field.widget = DatumInput()
     model_field.error_messages["invalid"] = "Vul een geldige datum in (dd-mm-jjjj)."
-
-
-def apply_errors(form: forms.BaseForm, error: ValidationError) -> None:
-    """Put a domain ValidationError on the form: on its field, or above the form."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            target = name if name in form.fields and name != NON_FIELD_ERRORS else None
-            form.add_error(target, errors)
-    else:
-        form.add_error(None, error)
-
-
-def _toon(value) -> str:
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, Decimal):
-        return euro(value)
-    if isinstance(value, datetime.date):
-        return f"{value:%d-%m-%Y}"
-    if isinstance(value, QuerySet | list | tuple | set):
-        return ", ".join(sorted(str(item) for item in value)) or "—"
-    return str(value)
-
-
-def conflict_rows(form: forms.BaseForm, current: Model) -> list[tuple[str, str, str]]:
-    """(label, what you entered, what is stored now) for every field that differs, so the
-    user sees the other person's change and loses nothing of their own."""
-    rows = []
-    for name, field in form.fields.items():
-        if isinstance(field.widget, forms.HiddenInput) or name not in form.cleaned_data:
-            continue
-        mine = form.cleaned_data[name]
-        if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
-            mine = dict(field.choices).get(mine, mine)
-        theirs = getattr(current, name, None)
-        if hasattr(theirs, "all"):
-            theirs = list(theirs.all())
-        elif hasattr(current, f"get_{name}_display"):
-            theirs = getattr(current, f"get_{name}_display")()
-        if _toon(mine) != _toon(theirs):
-            rows.append((str(field.label), _toon(mine), _toon(theirs)))
-    return rows
 
 
 class VersieMixin:
@@ -194,23 +99,11 @@ class DoelForm(VersieMixin, ModelForm):
 
 
 class ActieForm(VersieMixin, ModelForm):
-    kosten = EuroField(label="Verwachte kosten (euro)", required=False)
+    kosten = EuroField(label="Verwachte kosten (euro)", required=False, max_value=MAX_KOSTEN)
 
     class Meta:
         model = Actie
-        fields = [
-            "wat",
-            "lid",
-            "uitvoerder",
-            "uitvoerder_naam",
-            "wet",
-            "startdatum",
-            "einddatum",
-            "evaluatiedatum",
-            "kosten",
-            "status",
-            "leeftijd_motivering",
-        ]
+        fields = ACTIE_VELDEN
 
     def __init__(self, *args, huishouden: Huishouden, nieuw: bool, **kwargs):
         super().__init__(*args, **kwargs)

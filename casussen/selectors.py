@@ -313,6 +313,18 @@ class Caseload:
     einde_week: datetime.date
     veiligheid_scope: str = ""  # "uw team" for a team lead
 
+    @property
+    def huishouden_ids(self) -> list[int]:
+        """The households the blocks name (all loaded already: no query)."""
+        ids = {h.pk for h in self.huishoudens.items}
+        ids.update(
+            a.doel.plan.huishouden_id for b in (self.evaluaties, self.eindigend) for a in b.items
+        )
+        ids.update(z.plan.huishouden_id for z in self.veiligheid.items)
+        ids.update(p.huishouden_id for p in self.akkoord.items)
+        ids.update(t.plan.huishouden_id for t in self.termijnen.items)
+        return sorted(ids)
+
 
 LIJST = 10
 

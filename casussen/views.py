@@ -28,11 +28,10 @@ from casussen.forms import (
     TermijnForm,
     TermijnVoldaanForm,
     VeiligheidForm,
-    apply_errors,
-    conflict_rows,
 )
 from casussen.models import Actie, Doel, Plan, Termijn, Veiligheidszorg
 from casussen.selectors import plan_overzicht, plan_van
+from huishoudens.forms import StatusForm
 from huishoudens.models import Huishouden
 from huishoudens.selectors import (
     domeinmatrix,
@@ -40,8 +39,11 @@ from huishoudens.selectors import (
     huishouden_for_view,
     log_change,
 )
+from sociaaldomein import htmx
 from sociaaldomein.accesslog import Actie as LogActie
 from sociaaldomein.concurrency import VersionConflict
+from sociaaldomein.extensions import panels
+from sociaaldomein.forms import apply_errors, conflict_rows
 
 GET_POST = require_http_methods(["GET", "POST"])
 
@@ -56,10 +58,14 @@ def _households():
 
 def _plan_context(request: HttpRequest, huishouden: Huishouden, **extra) -> dict:
     plan = plan_van(huishouden)
-    kan_wijzigen = Huishouden.objects.editable_by(request.user).filter(pk=huishouden.pk).exists()
+    kan_wijzigen = huishouden.can_change(request.user)
     context = {"huishouden": huishouden, "plan": plan, "kan_wijzigen": kan_wijzigen, **extra}
     if plan is not None:
-        context["o"] = plan_overzicht(huishouden, plan)
+        overzicht = plan_overzicht(huishouden, plan)
+        context["o"] = overzicht
+        context["panels"] = panels(
+            "plan", user=request.user, huishouden=huishouden, plan=plan, overzicht=overzicht
+        )
     return context
 
 
@@ -72,8 +78,7 @@ def plan(request: HttpRequest, huishouden_pk: int) -> HttpResponse:
     # the access log names the members whose data the plan page shows
     leden = [lid.pk for lid in context["o"].matrix.leden] if "o" in context else []
     log_change(request, huishouden, onderwerp="plan", leden=leden, actie=LogActie.BEKEKEN)
-    template = "casussen/plan.html#plan" if request.htmx else "casussen/plan.html"
-    return render(request, template, context)
+    return htmx.page(request, "casussen/plan.html", "plan", context)
 
 
 @require_POST
@@ -120,33 +125,33 @@ def _formulier(
     fresh_form: Callable[[object], object] | None = None,
     extra: dict | None = None,
 ) -> HttpResponse:
-    context = {
-        "huishouden": huishouden,
-        "form": form,
-        "titel": titel,
-        "form_id": form_id,
-        "knop": "Vastleggen" if form_id in {"akkoord", "veiligheid"} else "Opslaan",
-        **(extra or {}),
-    }
-    if request.method == "POST" and form.is_valid():
-        try:
-            obj = write(form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        except VersionConflict as conflict:
-            context["conflict"] = conflict_rows(form, conflict.current)
-            context["form"] = fresh_form(conflict.current) if fresh_form else form
-        except services.PlanGewijzigd:
-            context["plan_gewijzigd"] = True
-        else:
-            log_change(request, huishouden, onderwerp=onderwerp, object_id=getattr(obj, "pk", ""))
-            return _na_opslaan(
-                request, huishouden, gelukt, focus=(onderwerp, getattr(obj, "pk", None))
-            )
-    elif request.method == "GET":
+    """The shared flow of every plan form: bind, call one service, answer (see below)."""
+    context = {"huishouden": huishouden, "form": form, "titel": titel, "form_id": form_id}
+    context.update(knop="Vastleggen" if form_id in {"akkoord", "veiligheid"} else "Opslaan")
+    context.update(extra or {})
+    if request.method == "GET":
         log_change(request, huishouden, onderwerp=onderwerp, actie=LogActie.BEKEKEN)
-    template = "casussen/formulier.html#formulier" if request.htmx else "casussen/formulier.html"
-    return render(request, template, context)
+    elif form.is_valid():
+        obj = _write(context, form, write, fresh_form)
+        if obj is not None:
+            pk = getattr(obj, "pk", None)
+            log_change(request, huishouden, onderwerp=onderwerp, object_id=pk or "")
+            return _na_opslaan(request, huishouden, gelukt, focus=(onderwerp, pk))
+    return htmx.page(request, "casussen/formulier.html", "formulier", context)
+
+
+def _write(context: dict, form, write, fresh_form):
+    """Call the service; on a refusal put the reason in the context and return None."""
+    try:
+        return write(form.cleaned_data)
+    except ValidationError as error:
+        apply_errors(form, error)
+    except VersionConflict as conflict:
+        context["conflict"] = conflict_rows(form, conflict.current)
+        context["form"] = fresh_form(conflict.current) if fresh_form else form
+    except services.PlanGewijzigd:
+        context["plan_gewijzigd"] = True
+    return None
 
 
 def _na_opslaan(
@@ -362,3 +367,37 @@ def termijn_voldaan(request: HttpRequest, huishouden_pk: int, termijn_pk: int) -
         gelukt="De termijn is als voldaan vastgelegd.",
         extra={"termijn": termijn},
     )
+
+
+# --- the household's status: activating it starts its plan --------------------------------------
+
+
+@GET_POST
+def status(request: HttpRequest, huishouden_pk: int) -> HttpResponse:
+    """aangemeld → actief (the plan starts), actief → afgesloten, and reopening."""
+    huishouden = huishouden_for_change(request, huishouden_pk, onderwerp="status")
+    naar = request.POST.get("naar") or request.GET.get("naar") or ""
+    form = StatusForm(_data(request), huishouden=huishouden, naar=naar)
+    if request.method == "GET":
+        log_change(request, huishouden, onderwerp="status", actie=LogActie.BEKEKEN)
+    elif form.is_valid():
+        try:
+            _change_status(huishouden, form.cleaned_data, door=request.user)
+        except VersionConflict:
+            form.add_error(None, "Iemand anders heeft de status intussen gewijzigd.")
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            log_change(request, huishouden, onderwerp="status")
+            label = huishouden.get_status_display().lower()
+            return htmx.go_to(request, huishouden.get_absolute_url(), f"Het huishouden is {label}.")
+    context = {"huishouden": huishouden, "form": form, "naar": form["naar"].value() or naar}
+    return htmx.page(request, "casussen/status.html", "status-formulier", context)
+
+
+def _change_status(huishouden: Huishouden, data: dict, *, door) -> None:
+    kwargs = {"huishouden": huishouden, "versie": data["versie"], "op": data["datum"], "door": door}
+    if data["naar"] == Huishouden.Status.ACTIEF:
+        services.activate_huishouden(**kwargs)
+    else:
+        services.close_huishouden(**kwargs, reden=data["reden"])

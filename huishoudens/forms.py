@@ -12,8 +12,9 @@ from django.utils import timezone
 
 from huishoudens.models import Huishouden, Lid, Score
 from huishoudens.selectors import bsn_melding
+from huishoudens.services import HUISHOUDEN_VELDEN, LID_VELDEN
 from huishoudens.validators import normalise_postcode, validate_bsn, validate_postcode
-from sociaaldomein.forms import Form, ModelForm
+from sociaaldomein.forms import DatumInput, Form, ModelForm
 from sociaaldomein.models import Team, User
 from sociaaldomein.roles import Rol
 
@@ -21,7 +22,7 @@ MAX_VERSIE = 2_147_483_647
 
 
 def date_widget() -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    return DatumInput()
 
 
 def textarea(rows: int = 3) -> forms.Textarea:
@@ -91,16 +92,7 @@ class HuishoudenForm(InlineValidationMixin, ModelForm):
 
     class Meta:
         model = Huishouden
-        fields = [
-            "naam",
-            "straat",
-            "huisnummer",
-            "postcode",
-            "woonplaats",
-            "wijk",
-            "casusregisseur",
-            "aangemeld_op",
-        ]
+        fields = HUISHOUDEN_VELDEN
         field_classes = {"casusregisseur": CasusregisseurField}
         widgets = {"aangemeld_op": date_widget()}
         labels = {"naam": "Naam van het huishouden"}
@@ -176,18 +168,7 @@ class LidForm(InlineValidationMixin, ModelForm):
 
     class Meta:
         model = Lid
-        fields = [
-            "voornamen",
-            "tussenvoegsel",
-            "achternaam",
-            "geboortedatum",
-            "relatie",
-            "bsn",
-            "telefoon",
-            "email",
-            "eigen_kracht",
-            "lid_sinds",
-        ]
+        fields = LID_VELDEN
         widgets = {
             "geboortedatum": date_widget(),
             "lid_sinds": date_widget(),
@@ -328,6 +309,13 @@ class BeoordelingForm(Form):
         if uitkomst and uitkomst != NVT and not (cleaned.get("toelichting") or "").strip():
             self.add_error("toelichting", "Licht de score kort toe.")
         return cleaned
+
+    def rebased_on(self, vorige: int) -> BeoordelingForm:
+        """The same input, now stating the assessment that was stored meanwhile as the
+        one seen: saving again replaces it consciously."""
+        data = self.data.copy()
+        data["vorige"] = str(vorige)
+        return BeoordelingForm(data, vorige=vorige)
 
     def service_kwargs(self) -> dict:
         data = self.cleaned_data

@@ -12,7 +12,7 @@ import datetime
 from typing import Any
 
 from django.contrib.auth.models import Permission
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -147,7 +147,11 @@ def _check_datum(op: datetime.date, *, niet_voor: datetime.date, veld: str = "da
 def activate_huishouden(
     *, huishouden: Huishouden, versie: int, op: datetime.date, door: User
 ) -> Huishouden:
-    """aangemeld → actief (or heropenen: afgesloten → actief), from date `op`."""
+    """aangemeld → actief (or heropenen: afgesloten → actief), from date `op`.
+
+    The household's side only: an active household has one plan, which
+    `casussen.services.activate_huishouden` creates in the same transaction (the layer
+    that knows the plan makes that call)."""
     if not huishouden.kan_naar(Huishouden.Status.ACTIEF):
         raise ValidationError("Dit huishouden is al actief.")
     heropenen = huishouden.status == Huishouden.Status.AFGESLOTEN
@@ -166,11 +170,6 @@ def activate_huishouden(
         expected=versie,
         fields=["status", "actief_sinds", "afgesloten_op", "reden_afsluiting"],
     )
-    # An active household has one plan (issue 4, "1 huishouden, 1 plan"), created in the
-    # same transaction as the activation.
-    from casussen.services import ensure_plan
-
-    ensure_plan(huishouden, door=door)
     return huishouden
 
 
@@ -313,8 +312,8 @@ def share_huishouden(
     One grant per user and household: sharing again replaces the earlier grant. The
     user is told through a notification.
     """
-    if not (door.is_teamleider and huishouden.team_id in door.team_ids):
-        raise ValidationError("Alleen de teamleider van het eigen team kan dit huishouden delen.")
+    if not huishouden.can_share(door):
+        raise PermissionDenied("Alleen de teamleider van het eigen team kan dit huishouden delen.")
     if huishouden.team_id in gebruiker.teams.values_list("id", flat=True):
         raise ValidationError({"gebruiker": "Deze collega hoort al bij het team."})
     if recht not in RECHTEN:
@@ -354,8 +353,8 @@ def share_huishouden(
 def revoke_share(*, grant: HuishoudenUserObjectPermission, door: User) -> None:
     """End a share at once (the access log keeps who saw what while it lasted)."""
     huishouden = grant.content_object
-    if not (door.is_teamleider and huishouden.team_id in door.team_ids):
-        raise ValidationError("Alleen de teamleider van het eigen team kan delen intrekken.")
+    if not huishouden.can_share(door):
+        raise PermissionDenied("Alleen de teamleider van het eigen team kan delen intrekken.")
     gebruiker = grant.user
     grant.delete()
     Notificatie.objects.create(

@@ -9,7 +9,6 @@ urlpatterns = [
     path("nieuw/", views.nieuw, name="nieuw"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/wijzigen/", views.wijzigen, name="wijzigen"),
-    path("<int:pk>/status/", views.status, name="status"),
     path("<int:pk>/leden/nieuw/", views.lid_nieuw, name="lid_nieuw"),
     path("<int:pk>/leden/<int:lid_pk>/wijzigen/", views.lid_wijzigen, name="lid_wijzigen"),
     path("<int:pk>/leden/<int:lid_pk>/vertrek/", views.lid_vertrek, name="lid_vertrek"),

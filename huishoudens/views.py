@@ -12,15 +12,13 @@ from __future__ import annotations
 from functools import cached_property
 
 from django.conf import settings
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_htmx.http import HttpResponseClientRedirect
 
 from huishoudens import services
 from huishoudens.forms import (
@@ -28,7 +26,6 @@ from huishoudens.forms import (
     DelenForm,
     HuishoudenForm,
     LidForm,
-    StatusForm,
     VertrekForm,
 )
 from huishoudens.models import (
@@ -45,16 +42,17 @@ from huishoudens.selectors import (
     gedeeld_met,
     huishouden_for_change,
     huishouden_for_view,
-    kan_wijzigen,
     log_change,
     recente_activiteit,
     volledigheid_per_huishouden,
     zoek_huishoudens,
 )
 from huishoudens.trend import trend
+from sociaaldomein import htmx
 from sociaaldomein.accesslog import Actie, log_access
 from sociaaldomein.concurrency import VersionConflict
-from sociaaldomein.verantwoording.selectors import mag_dossier, mag_log_zien
+from sociaaldomein.extensions import panels
+from sociaaldomein.forms import apply_errors, conflict_rows
 
 GET_POST = require_http_methods(["GET", "POST"])
 PER_PAGINA = 25
@@ -75,17 +73,6 @@ class BegrensdePaginator(Paginator):
         return self.count > self.GRENS
 
 
-def _page(request: HttpRequest, template: str, partial: str, context: dict) -> HttpResponse:
-    """The full page, or for htmx the partial of the same template."""
-    name = f"{template}#{partial}" if request.htmx else template
-    return render(request, name, context)
-
-
-def _done(request: HttpRequest, url: str, message: str) -> HttpResponse:
-    messages.success(request, message)
-    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
-
-
 def _validate_field(request: HttpRequest, *forms) -> HttpResponse:
     """Inline validation: the field that changed, re-rendered with its errors."""
     for form in forms:
@@ -101,15 +88,6 @@ def _lid_of(huishouden: Huishouden, lid_pk: int, **filters) -> Lid:
     lid = get_object_or_404(Lid, pk=lid_pk, huishouden=huishouden, **filters)
     lid.huishouden = huishouden
     return lid
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """Errors of a domain function next to the matching field, the rest above the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
-        return
-    for field, errors in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 def _validating(request: HttpRequest) -> bool:
@@ -130,24 +108,24 @@ def _log_view(request: HttpRequest, huishouden: Huishouden, onderwerp: str, lid=
         )
 
 
-def _conflict(form, current, fields: list[str]) -> list[tuple[str, str]]:
-    """Tell the second editor what is stored now, and let them save consciously."""
-    data = form.data.copy()
-    data["versie"] = str(current.versie)
-    form.data = data
-    rows = []
-    for name in fields:
-        if name in form.fields:
-            value = getattr(current, name)
-            if hasattr(current, f"get_{name}_display"):
-                value = getattr(current, f"get_{name}_display")()
-            rows.append((str(form.fields[name].label), "" if value is None else str(value)))
-    form.add_error(
-        None,
-        "Iemand anders heeft deze gegevens intussen gewijzigd. Hieronder staan de huidige "
-        "waarden; controleer uw wijziging en sla opnieuw op om die te overschrijven.",
-    )
-    return rows
+def _save_versioned(form, write) -> tuple[bool, list | None]:
+    """Call `write` with the version the form started from: (saved, conflict rows)."""
+    try:
+        write(form.cleaned_data["versie"])
+    except VersionConflict as error:
+        return False, _conflict(form, error.current)
+    except ValidationError as error:
+        apply_errors(form, error)
+        return False, None
+    return True, None
+
+
+def _conflict(form, current) -> list[tuple[str, str, str]]:
+    """Someone else saved first: show what is stored now next to the user's input, and
+    let a second save overwrite it consciously (the form now carries the new version)."""
+    form.data = form.data.copy()
+    form.data["versie"] = str(current.versie)
+    return conflict_rows(form, current)
 
 
 # --- list and search ------------------------------------------------------------------------
@@ -202,16 +180,15 @@ def lijst(request: HttpRequest) -> HttpResponse:
         "status_keuzes": [(key, label) for key, (label, _) in STATUS_FILTERS.items()],
         "sortering": sortering,
         "kolommen": _kolommen(sortering),
-        "mag_aanmelden": bool(request.user.team_ids)
-        and (request.user.is_professional or request.user.is_teamleider),
+        "mag_aanmelden": request.user.is_team_caseworker,
     }
-    return _page(request, "huishoudens/lijst.html", "resultaten", context)
+    return htmx.page(request, "huishoudens/lijst.html", "resultaten", context)
 
 
 @GET_POST
 def nieuw(request: HttpRequest) -> HttpResponse:
     user = request.user
-    if not (user.team_ids and (user.is_professional or user.is_teamleider)):
+    if not user.is_team_caseworker:
         raise PermissionDenied("Alleen professionals en teamleiders van een team melden aan.")
     data = request.POST if request.method == "POST" else None
     form = HuishoudenForm(data, user=user, nieuw=True, prefix="huishouden")
@@ -229,12 +206,14 @@ def nieuw(request: HttpRequest) -> HttpResponse:
                 door=user,
             )
         except ValidationError as error:
-            _add_errors(lid_form, error)
+            apply_errors(lid_form, error)
         else:
             log_change(request, huishouden, onderwerp="huishouden", actie=Actie.AANGEMAAKT)
-            return _done(request, huishouden.get_absolute_url(), "Het huishouden is aangemeld.")
+            return htmx.go_to(
+                request, huishouden.get_absolute_url(), "Het huishouden is aangemeld."
+            )
     context = {"form": form, "lid_form": lid_form}
-    return _page(request, "huishoudens/nieuw.html", "huishouden-formulier", context)
+    return htmx.page(request, "huishoudens/nieuw.html", "huishouden-formulier", context)
 
 
 # --- the household page -----------------------------------------------------------------------
@@ -260,67 +239,46 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "vertrokken": vertrokken,
         "activiteit": recente_activiteit(huishouden),
         "gedeeld": gedeeld_met(huishouden),
-        "mag_wijzigen": kan_wijzigen(request.user, huishouden),
-        "mag_delen": request.user.is_teamleider and huishouden.team_id in request.user.team_ids,
-        "mag_dossier": mag_dossier(request.user, huishouden),
-        "mag_log_zien": mag_log_zien(request.user, huishouden),
+        "mag_wijzigen": huishouden.can_change(request.user),
+        "mag_delen": huishouden.can_share(request.user),
         "actueel_maanden": settings.LEEFDOMEIN_ACTUEEL_MAANDEN,
+        "panels": panels("huishouden", user=request.user, huishouden=huishouden, matrix=matrix),
     }
-    return _page(request, "huishoudens/detail.html", "domeinmatrix", context)
+    return htmx.page(request, "huishoudens/detail.html", "domeinmatrix", context)
 
 
 @GET_POST
 def wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
     huishouden = huishouden_for_change(request, pk)
     _log_view(request, huishouden, "huishouden")
-    url = reverse("huishoudens:wijzigen", args=[pk])
     data = request.POST if request.method == "POST" else None
     form = HuishoudenForm(data, instance=huishouden, user=request.user)
-    form.enable_inline_validation(url)
+    form.enable_inline_validation(reverse("huishoudens:wijzigen", args=[pk]))
     if _validating(request):
         return _validate_field(request, form)
-    conflict = []
-    if data is not None and form.is_valid():
-        try:
-            services.update_huishouden(
-                huishouden=huishouden,
-                versie=form.cleaned_data["versie"],
-                gegevens=form.cleaned_data,
-                door=request.user,
-            )
-        except VersionConflict as error:
-            conflict = _conflict(form, error.current, services.HUISHOUDEN_VELDEN)
-        else:
-            log_change(request, huishouden, onderwerp="huishouden")
-            return _done(request, huishouden.get_absolute_url(), "De gegevens zijn opgeslagen.")
-    context = {"huishouden": huishouden, "form": form, "conflict": conflict}
-    return _page(request, "huishoudens/wijzigen.html", "huishouden-formulier", context)
+
+    def write(versie: int) -> None:
+        gegevens, door = form.cleaned_data, request.user
+        services.update_huishouden(
+            huishouden=huishouden, versie=versie, gegevens=gegevens, door=door
+        )
+
+    page = ("huishoudens/wijzigen.html", "huishouden-formulier")
+    return _edit(request, huishouden, form, write, log={"onderwerp": "huishouden"}, page=page)
 
 
-@GET_POST
-def status(request: HttpRequest, pk: int) -> HttpResponse:
-    huishouden = huishouden_for_change(request, pk)
-    _log_view(request, huishouden, "status")
-    naar = request.POST.get("naar") or request.GET.get("naar") or ""
-    form = StatusForm(request.POST or None, huishouden=huishouden, naar=naar)
+def _edit(request, huishouden, form, write, *, log: dict, page: tuple, **context) -> HttpResponse:
+    """A versioned edit: saved, logged and back to the household; or the form again, with
+    both values when someone else saved first."""
+    conflict = None
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        kwargs = {"huishouden": huishouden, "versie": data["versie"], "op": data["datum"]}
-        try:
-            if data["naar"] == Huishouden.Status.ACTIEF:
-                services.activate_huishouden(**kwargs, door=request.user)
-            else:
-                services.close_huishouden(**kwargs, reden=data["reden"], door=request.user)
-        except VersionConflict:
-            form.add_error(None, "Iemand anders heeft de status intussen gewijzigd.")
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            log_change(request, huishouden, onderwerp="status")
-            label = huishouden.get_status_display().lower()
-            return _done(request, huishouden.get_absolute_url(), f"Het huishouden is {label}.")
-    context = {"huishouden": huishouden, "form": form, "naar": form["naar"].value() or naar}
-    return _page(request, "huishoudens/status.html", "status-formulier", context)
+        saved, conflict = _save_versioned(form, write)
+        if saved:
+            log_change(request, huishouden, **log)
+            url = huishouden.get_absolute_url()
+            return htmx.go_to(request, url, "De gegevens zijn opgeslagen.")
+    context.update(huishouden=huishouden, form=form, conflict=conflict)
+    return htmx.page(request, *page, context)
 
 
 # --- members -------------------------------------------------------------------------------
@@ -340,20 +298,14 @@ def lid_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
                 huishouden=huishouden, gegevens=form.cleaned_data, door=request.user
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_errors(form, error)
         else:
-            log_change(
-                request,
-                huishouden,
-                onderwerp="lid",
-                object_id=lid.pk,
-                leden=[lid.pk],
-                actie=Actie.AANGEMAAKT,
-            )
+            nieuw = {"object_id": lid.pk, "leden": [lid.pk], "actie": Actie.AANGEMAAKT}
+            log_change(request, huishouden, onderwerp="lid", **nieuw)
             url = f"{huishouden.get_absolute_url()}#leefdomeinen"
-            return _done(request, url, f"{lid.volledige_naam} is toegevoegd.")
+            return htmx.go_to(request, url, f"{lid.volledige_naam} is toegevoegd.")
     context = {"huishouden": huishouden, "form": form}
-    return _page(request, "huishoudens/lid.html", "lid-formulier", context)
+    return htmx.page(request, "huishoudens/lid.html", "lid-formulier", context)
 
 
 @GET_POST
@@ -366,24 +318,13 @@ def lid_wijzigen(request: HttpRequest, pk: int, lid_pk: int) -> HttpResponse:
     form.enable_inline_validation(reverse("huishoudens:lid_wijzigen", args=[pk, lid_pk]))
     if _validating(request):
         return _validate_field(request, form)
-    conflict = []
-    if data is not None and form.is_valid():
-        try:
-            services.update_lid(
-                lid=lid,
-                versie=form.cleaned_data["versie"],
-                gegevens=form.cleaned_data,
-                door=request.user,
-            )
-        except VersionConflict as error:
-            conflict = _conflict(form, error.current, services.LID_VELDEN)
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            log_change(request, huishouden, onderwerp="lid", object_id=lid.pk, leden=[lid.pk])
-            return _done(request, huishouden.get_absolute_url(), "De gegevens zijn opgeslagen.")
-    context = {"huishouden": huishouden, "lid": lid, "form": form, "conflict": conflict}
-    return _page(request, "huishoudens/lid.html", "lid-formulier", context)
+
+    def write(versie: int) -> None:
+        services.update_lid(lid=lid, versie=versie, gegevens=form.cleaned_data, door=request.user)
+
+    log = {"onderwerp": "lid", "object_id": lid.pk, "leden": [lid.pk]}
+    page = ("huishoudens/lid.html", "lid-formulier")
+    return _edit(request, huishouden, form, write, log=log, page=page, lid=lid)
 
 
 @GET_POST
@@ -405,20 +346,20 @@ def lid_vertrek(request: HttpRequest, pk: int, lid_pk: int) -> HttpResponse:
         except VersionConflict:
             form.add_error(None, "Iemand anders heeft dit lid intussen gewijzigd.")
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_errors(form, error)
         else:
             log_change(request, huishouden, onderwerp="vertrek", object_id=lid.pk, leden=[lid.pk])
             message = f"{lid.volledige_naam} is vertrokken; de geschiedenis blijft bewaard."
-            return _done(request, huishouden.get_absolute_url(), message)
+            return htmx.go_to(request, huishouden.get_absolute_url(), message)
     context = {"huishouden": huishouden, "lid": lid, "form": form}
-    return _page(request, "huishoudens/vertrek.html", "vertrek-formulier", context)
+    return htmx.page(request, "huishoudens/vertrek.html", "vertrek-formulier", context)
 
 
 # --- assessing a life domain ------------------------------------------------------------------
 
 
-@GET_POST
-def beoordelen(request: HttpRequest, pk: int, lid_pk: int, domein: str) -> HttpResponse:
+def _beoordeling_laden(request: HttpRequest, pk: int, lid_pk: int, domein: str):
+    """Reading the panel needs the household visible; saving needs it editable."""
     if request.method == "POST":
         huishouden = huishouden_for_change(request, pk, onderwerp="beoordeling", object_id=lid_pk)
     else:
@@ -427,47 +368,46 @@ def beoordelen(request: HttpRequest, pk: int, lid_pk: int, domein: str) -> HttpR
         )
     lid = _lid_of(huishouden, lid_pk)
     _log_view(request, huishouden, "beoordeling", lid)
-    leefdomein = get_object_or_404(Leefdomein, code=domein, actief=True)
+    return huishouden, lid, get_object_or_404(Leefdomein, code=domein, actief=True)
+
+
+@GET_POST
+def beoordelen(request: HttpRequest, pk: int, lid_pk: int, domein: str) -> HttpResponse:
+    huishouden, lid, leefdomein = _beoordeling_laden(request, pk, lid_pk, domein)
     geschiedenis = beoordelingen_van(lid, leefdomein)
-    vorige = max((b.pk for b in geschiedenis), default=None)
     voorstel = _nvt_voorstel(lid, leefdomein) if not geschiedenis else ""
+    vorige = max((b.pk for b in geschiedenis), default=None)
     form = BeoordelingForm(request.POST or None, nvt_reden_voorstel=voorstel, vorige=vorige)
-    conflict, opgeslagen = None, None
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             opgeslagen = services.assess(
                 lid=lid, leefdomein=leefdomein, door=request.user, **form.service_kwargs()
             )
         except services.BeoordelingConflict as error:
-            conflict = error.current
-            form = BeoordelingForm(request.POST.copy(), vorige=error.current.pk)
-            form.data["vorige"] = str(error.current.pk)
+            conflict, form = error.current, form.rebased_on(error.current.pk)
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_errors(form, error)
         else:
-            log_change(
-                request,
-                huishouden,
-                onderwerp="beoordeling",
-                object_id=opgeslagen.pk,
-                leden=[lid.pk],
-            )
-            if not request.htmx:
-                messages.success(request, f"{leefdomein.naam} van {lid.voornamen} is opgeslagen.")
-                return redirect(f"{huishouden.get_absolute_url()}#cel-{lid.pk}-{leefdomein.pk}")
             return _assessment_saved(request, huishouden, lid, leefdomein, opgeslagen)
     context = {
+        **_beoordeling_context(huishouden, lid, leefdomein, geschiedenis),
+        "form": form,
+        "conflict": conflict,
+        "nvt_voorstel": voorstel,
+        "mag_wijzigen": lid.is_actief and huishouden.can_change(request.user),
+    }
+    return htmx.page(request, "huishoudens/beoordeling.html", "beoordeling-paneel", context)
+
+
+def _beoordeling_context(huishouden, lid, leefdomein, geschiedenis) -> dict:
+    return {
         "huishouden": huishouden,
         "lid": lid,
         "leefdomein": leefdomein,
-        "form": form,
         "geschiedenis": geschiedenis,
         "trend": trend(geschiedenis),
-        "conflict": conflict,
-        "nvt_voorstel": voorstel,
-        "mag_wijzigen": lid.is_actief and kan_wijzigen(request.user, huishouden),
     }
-    return _page(request, "huishoudens/beoordeling.html", "beoordeling-paneel", context)
 
 
 def _nvt_voorstel(lid: Lid, leefdomein: Leefdomein) -> str:
@@ -477,16 +417,17 @@ def _nvt_voorstel(lid: Lid, leefdomein: Leefdomein) -> str:
 
 
 def _assessment_saved(request, huishouden, lid, leefdomein, opgeslagen) -> HttpResponse:
-    """The panel with the new history, and out of band the matrix cell, the household
-    cell of that domain and the completeness badge."""
+    """Logged; without htmx back to the matrix. With htmx the panel with the new history,
+    and out of band the matrix cell, the household cell of that domain and the badge."""
+    log_change(
+        request, huishouden, onderwerp="beoordeling", object_id=opgeslagen.pk, leden=[lid.pk]
+    )
+    if not request.htmx:
+        url = f"{huishouden.get_absolute_url()}#cel-{lid.pk}-{leefdomein.pk}"
+        return htmx.go_to(request, url, f"{leefdomein.naam} van {lid.voornamen} is opgeslagen.")
     matrix = domeinmatrix(huishouden)
-    geschiedenis = beoordelingen_van(lid, leefdomein)
     context = {
-        "huishouden": huishouden,
-        "lid": lid,
-        "leefdomein": leefdomein,
-        "geschiedenis": geschiedenis,
-        "trend": trend(geschiedenis),
+        **_beoordeling_context(huishouden, lid, leefdomein, beoordelingen_van(lid, leefdomein)),
         "opgeslagen": opgeslagen,
         "mag_wijzigen": True,
         "form": None,
@@ -514,7 +455,7 @@ def _assessment_saved(request, huishouden, lid, leefdomein, opgeslagen) -> HttpR
 
 def _for_sharing(request: HttpRequest, pk: int) -> Huishouden:
     huishouden = huishouden_for_change(request, pk, onderwerp="delen")
-    if not (request.user.is_teamleider and huishouden.team_id in request.user.team_ids):
+    if not huishouden.can_share(request.user):
         raise PermissionDenied("Alleen de teamleider van het eigen team deelt een huishouden.")
     return huishouden
 
@@ -527,28 +468,16 @@ def delen(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.share_huishouden(
-                huishouden=huishouden,
-                gebruiker=data["gebruiker"],
-                recht=data["recht"],
-                geldig_tot=data["geldig_tot"],
-                reden=data["reden"],
-                door=request.user,
-            )
+            services.share_huishouden(huishouden=huishouden, door=request.user, **data)
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_errors(form, error)
         else:
-            log_change(
-                request,
-                huishouden,
-                onderwerp="delen",
-                object_id=data["gebruiker"].pk,
-                actie=Actie.AANGEMAAKT,
-            )
+            gedeeld = {"object_id": data["gebruiker"].pk, "actie": Actie.AANGEMAAKT}
+            log_change(request, huishouden, onderwerp="delen", **gedeeld)
             url = reverse("huishoudens:delen", args=[pk])
-            return _done(request, url, f"Gedeeld met {data['gebruiker'].weergavenaam}.")
+            return htmx.go_to(request, url, f"Gedeeld met {data['gebruiker'].weergavenaam}.")
     context = {"huishouden": huishouden, "form": form, "gedeeld": gedeeld_met(huishouden)}
-    return _page(request, "huishoudens/delen.html", "delen-formulier", context)
+    return htmx.page(request, "huishoudens/delen.html", "delen-formulier", context)
 
 
 @require_POST
@@ -562,4 +491,4 @@ def delen_intrekken(request: HttpRequest, pk: int, grant_pk: int) -> HttpRespons
     services.revoke_share(grant=grant, door=request.user)
     log_change(request, huishouden, onderwerp="delen", object_id=grant.user_id)
     url = reverse("huishoudens:delen", args=[pk])
-    return _done(request, url, f"De toegang van {grant.user.weergavenaam} is ingetrokken.")
+    return htmx.go_to(request, url, f"De toegang van {grant.user.weergavenaam} is ingetrokken.")

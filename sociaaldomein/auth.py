@@ -6,6 +6,9 @@ from django.contrib.postgres.aggregates import ArrayAgg, JSONBAgg
 from django.db import router
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, JSONObject
+from django.utils import timezone
+from guardian.backends import ObjectPermissionBackend, check_support
+from guardian.utils import get_user_obj_perms_model
 
 from sociaaldomein.models import Notificatie
 
@@ -94,3 +97,30 @@ def axes_username(request, credentials) -> str:
     """
     raw = (credentials or {}).get("username") or request.POST.get("username", "")
     return str(raw).replace("\x00", "")[:150]
+
+
+class CurrentGrantBackend(ObjectPermissionBackend):
+    """django-guardian's object permissions, counting only current grants.
+
+    A grant with an end (`geldig_tot`: a share until a date, or break-the-glass access of a
+    few hours) grants nothing once that moment has passed, so `user.has_perm(perm, obj)`
+    agrees with `Huishouden.objects.visible_to` / `editable_by`, which scope every read.
+    Grant models without an end are checked by guardian itself.
+    """
+
+    def get_all_permissions(self, user_obj, obj=None) -> set[str]:
+        support, user_obj = check_support(user_obj, obj)
+        if obj is None or not support or not user_obj.is_active:
+            return set()
+        model = get_user_obj_perms_model(obj)
+        if not any(field.name == "geldig_tot" for field in model._meta.get_fields()):
+            return set(super().get_all_permissions(user_obj, obj))
+        current = Q(geldig_tot__isnull=True) | Q(geldig_tot__gt=timezone.now())
+        granted = model.objects.filter(current, user=user_obj, content_object=obj)
+        codenames = set(granted.values_list("permission__codename", flat=True))
+        return codenames | set(self.get_group_permissions(user_obj, obj))
+
+    def has_perm(self, user_obj, perm: str, obj=None) -> bool:
+        if obj is None:
+            return False
+        return perm.rsplit(".", 1)[-1] in self.get_all_permissions(user_obj, obj)

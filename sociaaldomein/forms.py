@@ -1,6 +1,15 @@
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db.models import Model
 from django.forms.renderers import TemplatesSetting
+
+from sociaaldomein.formatting import as_text
 
 
 class FormRenderer(TemplatesSetting):
@@ -34,6 +43,62 @@ class StyledFormMixin:
                 widget.attrs["class"] = f"{existing} {css}".strip()
 
 
+# --- fields every app uses -------------------------------------------------------------------
+
+MAX_BEDRAG = Decimal("9999999.99")
+
+
+class DatumInput(forms.DateInput):
+    """A native date picker; the value goes out as ISO, which the browser shows as
+    dd-mm-jjjj in a Dutch locale."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class EuroField(forms.DecimalField):
+    """An amount in euros as people type it: '12,50', '1.250', '€ 1.250,00' or '12.50'."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_digits", 9)
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("min_value", Decimal("0"))
+        kwargs.setdefault("max_value", MAX_BEDRAG)
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "invalid": "Vul een bedrag in euro's in, bijvoorbeeld 125,50.",
+                "min_value": "Kosten kunnen niet negatief zijn.",
+                "max_value": "Dat bedrag is te hoog; controleer de kosten.",
+                "max_digits": "Dat bedrag is te hoog; controleer de kosten.",
+                "max_whole_digits": "Dat bedrag is te hoog; controleer de kosten.",
+                "max_decimal_places": "Gebruik hoogstens twee cijfers achter de komma.",
+            },
+        )
+        super().__init__(**kwargs)
+        self.widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.replace("€", "").replace("\u00a0", "").replace(" ", "").strip()
+            if "," in value:
+                value = value.replace(".", "").replace(",", ".")
+            elif value.count(".") > 1 or (
+                "." in value and len(value.rsplit(".", 1)[1]) == 3
+            ):  # 1.250 is Dutch for twelve hundred and fifty
+                value = value.replace(".", "")
+            if len(value) > 30:
+                raise ValidationError(self.error_messages["max_digits"], code="max_digits")
+        return super().to_python(value)
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal):
+            return f"{value:.2f}".replace(".", ",")
+        return value
+
+
 class Form(StyledFormMixin, forms.Form):
     pass
 
@@ -60,3 +125,49 @@ class LoginForm(StyledFormMixin, AuthenticationForm):
         self.fields["password"].widget = forms.PasswordInput(
             attrs={"autocomplete": "current-password"}
         )
+
+
+# --- domain errors and edit conflicts on a form --------------------------------------------
+
+
+def apply_errors(form: forms.BaseForm, error: ValidationError, mapping: dict | None = None) -> None:
+    """Put a domain ValidationError on the form: each message next to its field (through
+    `mapping` where the domain names the field differently), the rest above the form.
+    A form that shows errors per section as well keeps them in `sectie_fouten`."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for key, errors in error.error_dict.items():
+        name = (mapping or {}).get(key, key)
+        if name in form.fields and name != NON_FIELD_ERRORS:
+            form.add_error(name, errors)
+            continue
+        sectie_fouten = getattr(form, "sectie_fouten", None)
+        if sectie_fouten is not None:
+            sectie_fouten.setdefault(key, []).extend(m for e in errors for m in e.messages)
+        form.add_error(None, errors)
+
+
+def conflict_rows(
+    form: forms.BaseForm, current: Model, fields: Iterable[str] | None = None
+) -> list[tuple[str, str, str]]:
+    """(label, what you entered, what is stored now) of every field that differs, for the
+    conflict table (components/conflict.html): the user sees the other person's change
+    and loses nothing of their own."""
+    rows = []
+    for name in fields or form.fields:
+        field = form.fields.get(name)
+        if field is None or isinstance(field.widget, forms.HiddenInput):
+            continue
+        if name not in form.cleaned_data:
+            continue
+        mine, theirs = form.cleaned_data[name], getattr(current, name, None)
+        if hasattr(theirs, "all"):
+            theirs = list(theirs.all())
+        if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+            labels = dict(field.choices)
+            mine = labels.get(mine, mine) if not isinstance(mine, list) else mine
+            theirs = labels.get(theirs, theirs) if not isinstance(theirs, list) else theirs
+        if as_text(mine) != as_text(theirs):
+            rows.append((str(field.label), as_text(mine), as_text(theirs)))
+    return rows

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "huishoudens",
     "casussen",
     "toetsing",
+    "verantwoording",
 ]
 
 MIDDLEWARE = [
@@ -154,8 +155,11 @@ AUTHENTICATION_BACKENDS = [
     # django-axes first: refuses a locked-out username/IP before the password is checked
     "axes.backends.AxesStandaloneBackend",
     "sociaaldomein.auth.RoleAwareModelBackend",
-    "guardian.backends.ObjectPermissionBackend",
+    # django-guardian's object permissions, but an expired grant grants nothing
+    "sociaaldomein.auth.CurrentGrantBackend",
 ]
+# guardian looks for its own backend by name; ours is its subclass (CurrentGrantBackend)
+SILENCED_SYSTEM_CHECKS = ["guardian.W001"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "login"

@@ -21,10 +21,10 @@ urlpatterns = [
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("huishoudens/", include("huishoudens.urls")),
-    path("huishoudens/<int:huishouden_pk>/plan/", include("casussen.urls")),
+    path("huishoudens/<int:huishouden_pk>/", include("casussen.urls")),
     path("huishoudens/<int:huishouden_pk>/toetsen/", include("toetsing.urls")),
-    path("maatwerk/", include("toetsing.maatwerk_urls")),
-    path("", include("sociaaldomein.verantwoording.urls")),
+    path("maatwerk/", include("toetsing.urls.maatwerk")),
+    path("", include("verantwoording.urls")),
     path("beheer/", admin.site.urls),
 ]
 

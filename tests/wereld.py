@@ -24,8 +24,9 @@ from tests.huishoudens.factories import (
     HuishoudenUserObjectPermissionFactory,
     LidFactory,
 )
-from tests.sociaaldomein.factories import DossierExportFactory, TeamFactory, UserFactory
+from tests.sociaaldomein.factories import TeamFactory, UserFactory
 from tests.toetsing.factories import ingediend
+from tests.verantwoording.factories import DossierExportFactory
 from toetsing.models import MaatwerkBudget
 from toetsing.services import maatwerk, start_toets
 

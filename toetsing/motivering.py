@@ -17,6 +17,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from sociaaldomein.formatting import euro
+
 Sectie = list[str]  # [heading, paragraph]
 
 
@@ -78,13 +80,6 @@ class Gegevens:
 
 
 # --- small writing helpers -----------------------------------------------------------------
-
-
-def euro(value: Decimal) -> str:
-    """€ 1.234,56 (Dutch notation), exact: Decimal in, no float on the way."""
-    value = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    text = f"{value:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
-    return f"€ {text}"
 
 
 def factor_tekst(value: Decimal) -> str:

@@ -3,15 +3,14 @@ overview of a toets (its parts in three queries), readable conflict rows and err
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django import forms
 
+from sociaaldomein.formatting import euro
 from toetsing.models import Effect, Toets, ToetsArtikel, ToetsGrondwaarde
-from toetsing.motivering import euro, factor_tekst
-from toetsing.services import ETHIEK, STAP1_VELDEN, STAP2_VELDEN, onderdelen
+from toetsing.motivering import factor_tekst
+from toetsing.services import ETHIEK, onderdelen
 
 
 @dataclass
@@ -62,36 +61,6 @@ def toets_overzicht(toets: Toets) -> ToetsOverzicht:
     return ToetsOverzicht(
         toets=toets, grondwaarden=list(per_wet.items()), effecten=effecten, artikelen=artikelen
     )
-
-
-def _toon(value) -> str:
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, Decimal):
-        return euro(value)
-    if isinstance(value, datetime.date):
-        return f"{value:%d-%m-%Y}"
-    return str(value)
-
-
-def conflict_rijen(form: forms.BaseForm, current: Toets) -> list[tuple[str, str, str]]:
-    """(label, what you entered, what is stored now) for every answer that differs, so the
-    user sees the other person's change and loses nothing of their own."""
-    rows = []
-    for name in [*STAP1_VELDEN, *STAP2_VELDEN]:
-        if name not in form.fields or name not in form.cleaned_data:
-            continue
-        field = form.fields[name]
-        mine = form.cleaned_data[name]
-        theirs = getattr(current, name)
-        if isinstance(field, forms.ChoiceField) and not isinstance(mine, bool):
-            labels = dict(field.choices)
-            mine, theirs = labels.get(mine, mine), labels.get(theirs, theirs)
-        if _toon(mine) != _toon(theirs):
-            rows.append((str(field.label), _toon(mine), _toon(theirs)))
-    return rows
 
 
 def fout_lijst(form: forms.BaseForm) -> list[tuple[str, str, str]]:

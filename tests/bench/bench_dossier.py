@@ -207,16 +207,17 @@ def worker(schaal_procent: int) -> None:
     from django.utils import timezone
 
     from huishoudens.models import Huishouden
-    from sociaaldomein.models import DossierExport, Team, User
+    from sociaaldomein.models import Team, User
     from sociaaldomein.pdf import html_to_pdf
-    from sociaaldomein.verantwoording import services
-    from sociaaldomein.verantwoording.dossier import (
+    from tests.bench.zwaar import seed_zwaar_huishouden
+    from verantwoording import services
+    from verantwoording.dossier import (
         DossierMeta,
         dossier_inhoud,
         render_dossier_html,
         toegangslog_blok,
     )
-    from sociaaldomein.verantwoording.zwaar import seed_zwaar_huishouden
+    from verantwoording.models import DossierExport
 
     schaal = schaal_procent / 100
     state: dict = {}

@@ -10,8 +10,8 @@ from pathlib import Path
 from django.db import connection
 from playwright.sync_api import expect
 
-from sociaaldomein.models import DossierExport
 from tests.huishoudens.factories import HuishoudenFactory, LidFactory
+from verantwoording.models import DossierExport
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 

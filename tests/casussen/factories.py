@@ -5,7 +5,7 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from casussen.models import Actie, Doel, Plan, Planversie, Termijn, Veiligheidszorg, Wet
+from casussen.models import Actie, Doel, Financiering, Plan, Planversie, Termijn, Veiligheidszorg
 from huishoudens.models import Leefdomein
 from tests.huishoudens.factories import HuishoudenFactory
 from tests.sociaaldomein.factories import UserFactory
@@ -61,7 +61,7 @@ class ActieFactory(DjangoModelFactory):
     doel = factory.SubFactory(DoelFactory)
     wat = "Budgetcoaching: samen de post en de rekeningen doorlopen"
     uitvoerder = Actie.Uitvoerder.WIJKTEAM
-    wet = Wet.WGS
+    wet = Financiering.WGS
     startdatum = factory.LazyFunction(lambda: _vandaag() - datetime.timedelta(days=10))
     einddatum = factory.LazyFunction(lambda: _vandaag() + datetime.timedelta(days=80))
     evaluatiedatum = factory.LazyFunction(lambda: _vandaag() + datetime.timedelta(days=30))

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from casussen.models import Actie, Doel, Plan, Planversie, Planwijziging, Termijn, Wet
+from casussen.models import Actie, Doel, Financiering, Plan, Planversie, Planwijziging, Termijn
 from huishoudens.models import Leefdomein
 from tests.casussen.factories import (
     ActieFactory,
@@ -110,7 +110,7 @@ def test_a_goal_needs_a_domain_and_members_or_the_whole_household(plan):
 def test_jeugdwet_for_a_member_of_23_or_older_needs_a_reason(plan):
     volwassene = LidFactory(huishouden=plan.huishouden, geboortedatum=datetime.date(1990, 1, 1))
     doel = DoelFactory(plan=plan, leden=[volwassene])
-    actie = ActieFactory.build(doel=doel, lid=volwassene, wet=Wet.JEUGDWET)
+    actie = ActieFactory.build(doel=doel, lid=volwassene, wet=Financiering.JEUGDWET)
     with pytest.raises(ValidationError) as error:
         actie.full_clean()
     assert (
@@ -131,8 +131,8 @@ def test_jeugdwet_fits_a_young_adult_and_wmo_does_not_fit_a_child(plan):
         huishouden=plan.huishouden, geboortedatum=vandaag.replace(year=vandaag.year - 9)
     )
     doel = DoelFactory(plan=plan, leden=[jongvolwassene, kind])
-    ActieFactory.build(doel=doel, lid=jongvolwassene, wet=Wet.JEUGDWET).full_clean()
-    wmo = ActieFactory.build(doel=doel, lid=kind, wet=Wet.WMO)
+    ActieFactory.build(doel=doel, lid=jongvolwassene, wet=Financiering.JEUGDWET).full_clean()
+    wmo = ActieFactory.build(doel=doel, lid=kind, wet=Financiering.WMO)
     with pytest.raises(ValidationError) as error:
         wmo.full_clean()
     assert "vanaf 18 jaar" in error.value.message_dict["leeftijd_motivering"][0]

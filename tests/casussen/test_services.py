@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from casussen import services
-from casussen.models import Actie, Doel, Plan, Planwijziging, Termijn, Wet
+from casussen.models import Actie, Doel, Financiering, Plan, Planwijziging, Termijn
 from sociaaldomein.concurrency import VersionConflict
 from sociaaldomein.models import Notificatie
 from sociaaldomein.roles import Rol
@@ -36,7 +36,7 @@ def _actie(doel, door, **kwargs):
     values = {
         "wat": "Budgetcoaching",
         "uitvoerder": Actie.Uitvoerder.WIJKTEAM,
-        "wet": Wet.WGS,
+        "wet": Financiering.WGS,
         "startdatum": vandaag,
         "einddatum": vandaag + datetime.timedelta(days=90),
         "evaluatiedatum": vandaag + datetime.timedelta(days=45),

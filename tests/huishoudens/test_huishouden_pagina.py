@@ -101,7 +101,7 @@ def test_recent_activity_lists_assessments_and_changes(client_for, professional,
 
 def test_the_plan_section_includes_the_plan_summary(client_for, professional, huishouden):
     text = client_for(professional).get(_url(huishouden)).text
-    assert 'id="plan-kop">Plan</h2>' in text
+    assert 'id="plan-samenvatting-kop">Plan</h2>' in text
 
 
 def test_viewing_is_logged_with_the_household(client_for, professional, huishouden):

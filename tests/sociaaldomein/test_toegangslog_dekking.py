@@ -24,7 +24,7 @@ GEVALLEN = [
      Actie.BEKEKEN, "huishouden", lambda w: [], "casusregie"),
     ("huishoudens:wijzigen", "professional", "POST", lambda w: {"pk": w.huishouden.pk},
      lambda w: w.post_huishouden, Actie.GEWIJZIGD, "huishouden", lambda w: [], "casusregie"),
-    ("huishoudens:status", "teamleider", "GET", lambda w: {"pk": w.huishouden.pk}, None,
+    ("casussen:status", "teamleider", "GET", lambda w: {"huishouden_pk": w.huishouden.pk}, None,
      Actie.BEKEKEN, "status", lambda w: [], "casusregie"),
     ("huishoudens:lid_wijzigen", "professional", "GET",
      lambda w: {"pk": w.huishouden.pk, "lid_pk": w.lid.pk}, None,

@@ -169,10 +169,10 @@ MATRIX: dict[str, Regel] = {
         post_data=lambda w: w.post_huishouden,
         writes=TEAM_SCHRIJVERS,
     ),
-    "huishoudens:status": Regel(
+    "casussen:status": Regel(
         get=TEAM_FORMULIER,
         post=TEAM_WIJZIGEN,
-        kwargs=lambda w: {"pk": w.huishouden.pk},
+        kwargs=lambda w: {"huishouden_pk": w.huishouden.pk},
         post_data=lambda w: w.post_afsluiten,
         writes=TEAM_SCHRIJVERS,
     ),

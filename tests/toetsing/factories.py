@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from casussen.models import Wet as Financiering
+from casussen.models import Financiering
 from casussen.services import ensure_plan
 from huishoudens.models import Leefdomein
 from tests.casussen.factories import ActieFactory, DoelFactory

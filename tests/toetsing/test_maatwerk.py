@@ -387,7 +387,7 @@ def test_without_htmx_a_missing_reason_shows_next_to_the_field_and_keeps_the_cho
 
 
 def test_the_dossier_shows_requester_approvers_times_and_reasons(verzoek, teamleider, gezin):
-    from sociaaldomein.verantwoording.dossier import maatwerk_voor_dossier
+    from verantwoording.dossier import maatwerk_voor_dossier
 
     maatwerk.ask_information(verzoek=verzoek, door=teamleider, vraag="Is bijstand aangevraagd?")
     maatwerk.answer_information(
@@ -405,7 +405,7 @@ def test_the_dossier_shows_requester_approvers_times_and_reasons(verzoek, teamle
 
 
 def test_the_letter_states_the_lead_decision(verzoek, teamleider):
-    from sociaaldomein.verantwoording.beschikking import beslissing
+    from verantwoording.beschikking import beslissing
 
     toets = verzoek.toets
     assert beslissing(toets, verzoek).soort == "nog_geen_besluit"
@@ -419,7 +419,7 @@ def test_the_letter_states_the_lead_decision(verzoek, teamleider):
 
 
 def test_a_rejected_request_is_a_decision_with_the_reason(verzoek, teamleider):
-    from sociaaldomein.verantwoording.beschikking import beslissing
+    from verantwoording.beschikking import beslissing
 
     verzoek = maatwerk.reject_maatwerk(verzoek=verzoek, door=teamleider, reden="Eerst bijstand.")
     besluit = beslissing(verzoek.toets, verzoek)
@@ -451,7 +451,7 @@ def test_the_beheerder_sets_the_rules_in_the_admin(client_for, beheerder, team_n
 def test_similar_precedents_rank_same_articles_first_and_skip_withdrawn(
     verzoek, teamleider, professional
 ):
-    from toetsing.selectors import register_zoeken, vergelijkbare_precedenten
+    from toetsing.selectors.maatwerk import register_zoeken, vergelijkbare_precedenten
 
     maatwerk.approve_maatwerk(verzoek=verzoek, door=teamleider, reden="Voorkomt ontruiming.")
     gevonden = vergelijkbare_precedenten(
@@ -479,7 +479,7 @@ def test_the_inbox_ranks_precedents_per_request_like_the_single_search(
     import datetime
 
     from toetsing import services as toets_services
-    from toetsing.selectors import precedenten_voor, vergelijkbare_precedenten
+    from toetsing.selectors.maatwerk import precedenten_voor, vergelijkbare_precedenten
 
     huishouden, *_, actie = gezin
 

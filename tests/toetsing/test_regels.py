@@ -8,10 +8,11 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
+from sociaaldomein.formatting import euro
 from tests.toetsing.factories import artikel, beeindigd, ingediend, naar_stap2, vul_stap2
 from toetsing import services
 from toetsing.models import Effect, Toets, ToetsArtikel, ToetsGrondwaarde
-from toetsing.motivering import EffectRegel, Gegevens, GrondwaardeRegel, euro, schrijf_motivering
+from toetsing.motivering import EffectRegel, Gegevens, GrondwaardeRegel, schrijf_motivering
 
 pytestmark = pytest.mark.django_db
 

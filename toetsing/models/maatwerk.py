@@ -12,15 +12,17 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 
-from casussen.models import Wet as Financiering
+from casussen.models import Financiering
+from huishoudens.models import granted_household_ids
+from sociaaldomein.models import user_ref
 
 NUL = Decimal("0.00")
 
@@ -121,8 +123,6 @@ class MaatwerkVerzoekQuerySet(models.QuerySet):
         all) and those of households the user holds a current grant on, exactly as
         `Huishouden.objects.visible_to` (a colleague of another team who shares the case
         reads its request; deciding stays with the leads of the team)."""
-        from huishoudens.models import granted_household_ids
-
         if not (user and user.is_authenticated and user.is_active):
             return self.none()
         if user.is_auditor:
@@ -179,13 +179,7 @@ class MaatwerkVerzoek(models.Model):
     financiering = models.CharField(
         "wet of financiering", max_length=16, choices=Financiering.choices
     )
-    aangevraagd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name="aangevraagd door",
-        db_index=False,
-    )
+    aangevraagd_door = user_ref("aangevraagd door")
     status = models.CharField(
         "status", max_length=24, choices=Status.choices, default=Status.INGEDIEND
     )
@@ -261,9 +255,35 @@ class MaatwerkVerzoek(models.Model):
         return f"Maatwerkverzoek {self.pk}: {self.get_financiering_display()}"
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("maatwerk:verzoek", args=[self.pk])
+
+    # --- who may do what (views, services, templates and the access matrix ask here) --
+
+    @staticmethod
+    def can_use_inbox(user) -> bool:
+        """The inbox lists requests to decide: team leads (their teams) and auditors."""
+        return user.is_teamleider or user.is_auditor
+
+    def can_decide(self, user) -> bool:
+        """Four eyes (Awb 10:3 mandate): a team lead of the request's team who did not
+        ask for it. Whether it still waits for this lead is `waits_for`."""
+        return user.leads(self.team_id) and self.aangevraagd_door_id != user.pk
+
+    def waits_for(self, user, besluiten=None) -> bool:
+        """Submitted, this lead may decide, and has not approved it already."""
+        return (
+            self.status == self.Status.INGEDIEND
+            and self.can_decide(user)
+            and not self.goedgekeurd_door(user, besluiten)
+        )
+
+    def can_answer(self, user) -> bool:
+        """Only the requester answers the lead's question."""
+        return self.aangevraagd_door_id == user.pk
+
+    def can_mark(self, user) -> bool:
+        """A lead of the team or the beheerder marks a precedent in the register."""
+        return user.is_beheerder or user.leads(self.team_id)
 
     def goedgekeurd_door(self, user, besluiten=None) -> bool:
         """Whether this user already approved the request (a two-lead request then
@@ -307,20 +327,8 @@ class MaatwerkBesluit(models.Model):
         MaatwerkVerzoek, on_delete=models.CASCADE, related_name="besluiten", verbose_name="verzoek"
     )
     soort = models.CharField("soort", max_length=16, choices=Soort.choices)
-    door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name="door",
-        db_index=False,
-    )
-    aangevraagd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name="aangevraagd door",
-        db_index=False,
-    )
+    door = user_ref("door")
+    aangevraagd_door = user_ref("aangevraagd door")
     reden = models.TextField("reden", max_length=2000)
     op = models.DateTimeField("op", default=timezone.now)
 

@@ -18,13 +18,13 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from casussen.models import Wet as Financiering
+from casussen.models import Financiering
+from sociaaldomein.models import user_ref
 
 if TYPE_CHECKING:
     from toetsing.models.delen import Effect, ToetsArtikel, ToetsGrondwaarde
@@ -270,44 +270,14 @@ class Toets(models.Model):
     # [[heading, paragraph], ...]: Dutch prose built from the answers on submission.
     motivering = models.JSONField("motivering", default=list, blank=True)
     versie = models.PositiveIntegerField(default=1, editable=False)
-    aangemaakt_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name="gestart door",
-        db_index=False,
-    )
+    aangemaakt_door = user_ref("gestart door")
     aangemaakt_op = models.DateTimeField("gestart op", default=timezone.now)
-    gewijzigd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="laatst gewijzigd door",
-        db_index=False,
-    )
+    gewijzigd_door = user_ref("laatst gewijzigd door", optional=True)
     gewijzigd_op = models.DateTimeField("laatst gewijzigd op", default=timezone.now)
     stap2_op = models.DateTimeField("stap 2 geopend op", null=True, blank=True)
-    ingediend_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="ingediend door",
-        db_index=False,
-    )
+    ingediend_door = user_ref("ingediend door", optional=True)
     ingediend_op = models.DateTimeField("ingediend op", null=True, blank=True)
-    beeindigd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="beëindigd door",
-        db_index=False,
-    )
+    beeindigd_door = user_ref("beëindigd door", optional=True)
     beeindigd_op = models.DateTimeField("beëindigd op", null=True, blank=True)
     vervangen_op = models.DateTimeField("vervangen op", null=True, blank=True)
 

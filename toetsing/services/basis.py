@@ -11,7 +11,6 @@ from django.utils import timezone
 from huishoudens.models import Huishouden, Leefdomein, Lid
 from sociaaldomein.concurrency import VersionConflict, save_versioned
 from sociaaldomein.models import Notificatie, User
-from sociaaldomein.roles import Rol
 from toetsing.models import (
     Effect,
     Toets,
@@ -129,19 +128,9 @@ def save_toets(locked: Toets, *, door: User, versie: int, fields: list[str]) -> 
     save_versioned(locked, expected=versie, fields=[*fields, "gewijzigd_door"])
 
 
-def teamleiders(huishouden: Huishouden) -> list[User]:
-    return list(
-        User.objects.filter(
-            teams=huishouden.team_id, groups__name=Rol.TEAMLEIDER.value, is_active=True
-        ).distinct()
-    )
-
-
 def notify_leads(huishouden: Huishouden, *, tekst: str, url: str) -> None:
-    # The text names the file number, not the family: it may show on a shared screen.
-    Notificatie.objects.bulk_create(
-        Notificatie(ontvanger=lead, soort=Notificatie.Soort.MAATWERK, tekst=tekst[:300], url=url)
-        for lead in teamleiders(huishouden)
+    Notificatie.notify_leads(
+        huishouden.team_id, soort=Notificatie.Soort.MAATWERK, tekst=tekst, url=url
     )
 
 

@@ -19,6 +19,7 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 
 from huishoudens.models import Huishouden
+from sociaaldomein.formatting import euro
 from sociaaldomein.models import Notificatie, User
 from toetsing.models import (
     Effect,
@@ -29,7 +30,6 @@ from toetsing.models import (
     Toets,
     ToetsArtikel,
 )
-from toetsing.motivering import euro
 from toetsing.services.basis import notify_leads
 
 NUL = Decimal("0.00")
@@ -266,10 +266,20 @@ def _lock(verzoek: MaatwerkVerzoek) -> MaatwerkVerzoek:
 
 
 def _check_lead(locked: MaatwerkVerzoek, door: User) -> None:
-    if not door.is_teamleider or locked.team_id not in door.team_ids:
-        raise PermissionDenied("Alleen een teamleider van het team beslist over maatwerk.")
-    if locked.aangevraagd_door_id == door.pk:
-        raise PermissionDenied("U diende dit verzoek zelf in: een andere teamleider beslist.")
+    if not locked.can_decide(door):
+        raise PermissionDenied(
+            "Alleen een andere teamleider van het team beslist over dit maatwerkverzoek "
+            "(vier ogen)."
+        )
+
+
+def _lock_for_lead(verzoek: MaatwerkVerzoek, door: User) -> MaatwerkVerzoek:
+    """The request, locked, when this lead may act on it now (four eyes, still open)."""
+    locked = _lock(verzoek)
+    _check_lead(locked, door)
+    if locked.status != Status.INGEDIEND:
+        raise AlBesloten(locked)
+    return locked
 
 
 def _reden(reden: str, veld: str = "reden") -> str:
@@ -309,10 +319,7 @@ def _beslis(locked: MaatwerkVerzoek, status: str, reden: str) -> None:
 def approve_maatwerk(*, verzoek: MaatwerkVerzoek, door: User, reden: str) -> MaatwerkVerzoek:
     """Approve: one lead suffices up to B; above B (or above budget or cap from a higher
     level) a second, other lead approves too. The reason goes into the register."""
-    locked = _lock(verzoek)
-    _check_lead(locked, door)
-    if locked.status != Status.INGEDIEND:
-        raise AlBesloten(locked)
+    locked = _lock_for_lead(verzoek, door)
     reden = _reden(reden)
     _anoniem(reden, locked.toets.huishouden, "reden")
     if locked.besluiten.filter(soort=Soort.GOEDGEKEURD, door=door).exists():
@@ -340,10 +347,7 @@ def approve_maatwerk(*, verzoek: MaatwerkVerzoek, door: User, reden: str) -> Maa
 
 @transaction.atomic
 def reject_maatwerk(*, verzoek: MaatwerkVerzoek, door: User, reden: str) -> MaatwerkVerzoek:
-    locked = _lock(verzoek)
-    _check_lead(locked, door)
-    if locked.status != Status.INGEDIEND:
-        raise AlBesloten(locked)
+    locked = _lock_for_lead(verzoek, door)
     reden = _reden(reden)
     _anoniem(reden, locked.toets.huishouden, "reden")
     _besluit(locked, Soort.AFGEWEZEN, door, reden)
@@ -360,10 +364,7 @@ def reject_maatwerk(*, verzoek: MaatwerkVerzoek, door: User, reden: str) -> Maat
 @transaction.atomic
 def ask_information(*, verzoek: MaatwerkVerzoek, door: User, vraag: str) -> MaatwerkVerzoek:
     """Back to the professional with a question; the request waits for the answer."""
-    locked = _lock(verzoek)
-    _check_lead(locked, door)
-    if locked.status != Status.INGEDIEND:
-        raise AlBesloten(locked)
+    locked = _lock_for_lead(verzoek, door)
     _besluit(locked, Soort.VRAAG, door, _reden(vraag))
     locked.status = Status.MEER_INFORMATIE
     locked.save(update_fields=["status"])
@@ -380,7 +381,7 @@ def ask_information(*, verzoek: MaatwerkVerzoek, door: User, vraag: str) -> Maat
 def answer_information(*, verzoek: MaatwerkVerzoek, door: User, antwoord: str) -> MaatwerkVerzoek:
     """The requester answers the question; the request goes back to the leads."""
     locked = _lock(verzoek)
-    if locked.aangevraagd_door_id != door.pk:
+    if not locked.can_answer(door):
         raise PermissionDenied("Alleen wie het verzoek indiende, beantwoordt de vraag.")
     if locked.status != Status.MEER_INFORMATIE:
         raise AlBesloten(locked)
@@ -401,7 +402,7 @@ def mark_precedent(*, verzoek: MaatwerkVerzoek, door: User, register: str) -> Ma
     """A lead of the team or the beheerder marks a decided request as guiding or
     withdrawn (the decision itself stays as it was)."""
     locked = _lock(verzoek)
-    if not (door.is_beheerder or (door.is_teamleider and locked.team_id in door.team_ids)):
+    if not locked.can_mark(door):
         raise PermissionDenied("Alleen een teamleider of de beheerder markeert precedenten.")
     if not locked.is_besloten:
         raise AlBesloten(locked)

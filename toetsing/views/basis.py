@@ -9,22 +9,18 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
-from django_htmx.http import HttpResponseClientRedirect
 
 from huishoudens.models import Huishouden
 from huishoudens.selectors import huishouden_for_change, huishouden_for_view, log_change
 from sociaaldomein.accesslog import Actie as LogActie
 from sociaaldomein.accesslog import Doel as LogDoel
 from sociaaldomein.concurrency import VersionConflict
-from toetsing.forms import (
-    apply_errors,
-)
+from sociaaldomein.forms import apply_errors, conflict_rows
+from sociaaldomein.htmx import go_to
 from toetsing.models import Toets
-from toetsing.selectors import (
-    toets_in,
-)
-from toetsing.services import StapGesloten, ToetsAfgesloten
-from toetsing.weergave import conflict_rijen, fout_lijst, kosten_cijfers
+from toetsing.selectors.toetsen import toets_in
+from toetsing.services import STAP1_VELDEN, STAP2_VELDEN, StapGesloten, ToetsAfgesloten
+from toetsing.weergave import fout_lijst, kosten_cijfers
 
 GET_POST = require_http_methods(["GET", "POST"])
 
@@ -67,8 +63,14 @@ def load_for_change(
     return huishouden, toets
 
 
-def go_to(request: HttpRequest, url: str) -> HttpResponse:
-    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+def toets_conflict(form, current: Toets) -> list[tuple[str, str, str]]:
+    """The answers of both steps that differ from what another user stored meanwhile."""
+    return conflict_rows(form, current, [*STAP1_VELDEN, *STAP2_VELDEN])
+
+
+def zoekterm(data) -> str:
+    """The article search as typed: at most 100 characters, no NUL."""
+    return (data.get("zoek") or "")[:100].replace("\x00", "")
 
 
 def refused(request: HttpRequest, error: Exception) -> HttpResponse:
@@ -115,22 +117,26 @@ def saved_but_incomplete(huishouden: Huishouden, toets: Toets, form, vlag: str) 
     }
 
 
-def autosave(request, huishouden, toets, form, write, *, stap: int) -> HttpResponse:
-    context = {
-        "huishouden": huishouden,
-        "toets": toets,
-        "versie_oob": True,
-        "kosten": kosten_cijfers(toets),
-    }
+def save_step(request, toets: Toets, form, save, **stappen) -> tuple[Toets, bool]:
+    """Save a step's draft, and what the user chose to do with it (`stappen`: add or
+    remove a row, conclude or submit), through the step's service `save`."""
+    return save(toets=toets, door=request.user, **form.concept(), **stappen)
+
+
+def autosave(request, huishouden, toets, form, save, *, stap: int) -> HttpResponse:
+    """Save a draft on every change (htmx) with the step's service `save`: the answer is
+    the save status only. Without htmx (a form posted to the autosave URL) the step page
+    again, with a message."""
+    context = {"huishouden": huishouden, "toets": toets, "versie_oob": True}
+    context["kosten"] = kosten_cijfers(toets)
     if not form.is_valid():
         context["fouten"] = fout_lijst(form)
     else:
         try:
-            toets, changed = write(form.cleaned_data["versie"])
+            toets, changed = save_step(request, toets, form, save)
         except VersionConflict as conflict:
-            context["conflict"] = conflict_rijen(form, conflict.current)
+            context.update(conflict=toets_conflict(form, conflict.current), versie_oob=False)
             context["toets"] = conflict.current
-            context["versie_oob"] = False
         except ValidationError as error:
             apply_errors(form, error, form.mapping())
             context["fouten"] = fout_lijst(form)
@@ -139,13 +145,13 @@ def autosave(request, huishouden, toets, form, write, *, stap: int) -> HttpRespo
         else:
             log_write(request, huishouden, toets, changed)
             context.update(toets=toets, opgeslagen=True, kosten=kosten_cijfers(toets))
-    if not request.htmx:
-        if context.get("opgeslagen"):
-            messages.success(request, "Het concept is opgeslagen.")
-        else:
-            messages.error(request, "Het concept is niet opgeslagen; controleer uw invoer.")
-        return redirect(f"toetsing:stap{stap}", huishouden.pk, toets.pk)
-    return render(request, f"toetsing/stap{stap}.html#opslaan-status", context)
+    if request.htmx:
+        return render(request, f"toetsing/stap{stap}.html#opslaan-status", context)
+    if context.get("opgeslagen"):
+        messages.success(request, "Het concept is opgeslagen.")
+    else:
+        messages.error(request, "Het concept is niet opgeslagen; controleer uw invoer.")
+    return redirect(f"toetsing:stap{stap}", huishouden.pk, toets.pk)
 
 
 def as_int(value, default: int | None = None) -> int | None:

@@ -19,11 +19,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from sociaaldomein import htmx
 from sociaaldomein.accesslog import Actie, Doel, log_access
 from sociaaldomein.middleware import background
-from toetsing.maatwerk_forms import AntwoordForm, BesluitForm, MarkeerForm, RegisterZoekForm
+from toetsing.forms import AntwoordForm, BesluitForm, MarkeerForm, RegisterZoekForm
 from toetsing.models import MaatwerkVerzoek
-from toetsing.selectors import (
+from toetsing.selectors.maatwerk import (
     aantal_open_maatwerk,
     budget_overzicht,
     maatwerk_inbox,
@@ -77,7 +78,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     """Pending requests of my team, oldest first, a page at a time (leads; auditors read
     all); htmx gets the list of the page alone. Requests this lead already approved and
     that wait for a second lead say so."""
-    if not (request.user.is_teamleider or request.user.is_auditor):
+    if not MaatwerkVerzoek.can_use_inbox(request.user):
         raise PermissionDenied("Alleen voor teamleiders en auditors")
     page = Paginator(maatwerk_inbox(request.user), PER_PAGINA).get_page(request.GET.get("pagina"))
     verzoeken = list(page.object_list)
@@ -93,8 +94,9 @@ def inbox(request: HttpRequest) -> HttpResponse:
     for v in verzoeken:
         v.precedenten = precedenten.get(v.pk, [])
         v.door_mij_goedgekeurd = v.goedgekeurd_door(request.user)
-    template = "maatwerk/inbox.html#inbox-lijst" if request.htmx else "maatwerk/inbox.html"
-    return render(request, template, {"page": page, "verzoeken": verzoeken})
+    return htmx.page(
+        request, "maatwerk/inbox.html", "inbox-lijst", {"page": page, "verzoeken": verzoeken}
+    )
 
 
 def _verzoek_context(request, verzoek, **extra) -> dict:
@@ -105,15 +107,10 @@ def _verzoek_context(request, verzoek, **extra) -> dict:
         "toets": verzoek.toets,
         "besluiten": besluiten,
         "precedenten": precedenten_voor([verzoek]).get(verzoek.pk, []),
-        "mag_beslissen": user.is_teamleider
-        and verzoek.team_id in user.team_ids
-        and verzoek.aangevraagd_door_id != user.pk
-        and verzoek.status == MaatwerkVerzoek.Status.INGEDIEND
-        and not verzoek.goedgekeurd_door(user, besluiten),
-        "mag_antwoorden": verzoek.aangevraagd_door_id == user.pk
+        "mag_beslissen": verzoek.waits_for(user, besluiten),
+        "mag_antwoorden": verzoek.can_answer(user)
         and verzoek.status == MaatwerkVerzoek.Status.MEER_INFORMATIE,
-        "mag_markeren": verzoek.is_besloten
-        and (user.is_beheerder or (user.is_teamleider and verzoek.team_id in user.team_ids)),
+        "mag_markeren": verzoek.is_besloten and verzoek.can_mark(user),
         "besluit_form": BesluitForm(),
         "antwoord_form": AntwoordForm(),
         "markeer_form": MarkeerForm(initial={"register": verzoek.register}),
@@ -144,10 +141,8 @@ def _respond(request, verzoek, form_key: str, form, partial: str) -> HttpRespons
 def besluiten(request: HttpRequest, pk: int) -> HttpResponse:
     """Approve, reject or ask: only a lead of the team who did not ask for it."""
     verzoek = _load(request, pk)
-    if not request.user.is_teamleider or verzoek.team_id not in request.user.team_ids:
-        raise PermissionDenied("Alleen een teamleider van het team beslist")
-    if verzoek.aangevraagd_door_id == request.user.pk:
-        raise PermissionDenied("Vier ogen: u diende dit verzoek zelf in")
+    if not verzoek.can_decide(request.user):
+        raise PermissionDenied("Alleen een andere teamleider van het team beslist (vier ogen)")
     form = BesluitForm(request.POST)
     if form.is_valid():
         actie, reden = form.cleaned_data["actie"], form.cleaned_data["reden"]
@@ -173,7 +168,7 @@ def besluiten(request: HttpRequest, pk: int) -> HttpResponse:
 def beantwoorden(request: HttpRequest, pk: int) -> HttpResponse:
     """The professional answers the lead's question."""
     verzoek = _load(request, pk)
-    if verzoek.aangevraagd_door_id != request.user.pk:
+    if not verzoek.can_answer(request.user):
         raise PermissionDenied("Alleen wie het verzoek indiende, beantwoordt de vraag")
     form = AntwoordForm(request.POST)
     if form.is_valid():
@@ -195,9 +190,8 @@ def beantwoorden(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def teller(request: HttpRequest) -> HttpResponse:
     """The header count of pending requests for leads, polled by htmx."""
-    return render(
-        request, "base.html#maatwerk-teller", {"maatwerk_open": aantal_open_maatwerk(request.user)}
-    )
+    context = {"maatwerk_open": aantal_open_maatwerk(request.user)}
+    return render(request, "maatwerk/_teller.html#maatwerk-teller", context)
 
 
 @require_GET
@@ -216,28 +210,21 @@ def register(request: HttpRequest) -> HttpResponse:
     form = RegisterZoekForm(request.GET or None)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     context = {"form": form, "precedenten": register_zoeken(data)}
-    template = "maatwerk/register.html"
-    if request.htmx:
-        template += "#register-resultaten"
-    return render(request, template, context)
+    return htmx.page(request, "maatwerk/register.html", "register-resultaten", context)
 
 
 @require_POST
 def markeren(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    if not (user.is_teamleider or user.is_beheerder):
-        raise PermissionDenied("Alleen teamleiders en de beheerder")
+    """A lead of the team or the beheerder marks a decided request in the register."""
     verzoek = MaatwerkVerzoek.objects.besloten().filter(pk=pk).first()
     if verzoek is None:
         raise Http404("Precedent niet gevonden")
+    if not verzoek.can_mark(request.user):
+        raise PermissionDenied("Alleen een teamleider van het team of de beheerder")
     form = MarkeerForm(request.POST)
     if form.is_valid():
-        try:
-            services.mark_precedent(
-                verzoek=verzoek, door=user, register=form.cleaned_data["register"]
-            )
-        except PermissionDenied:
-            raise Http404("Precedent niet gevonden") from None
+        register = form.cleaned_data["register"]
+        services.mark_precedent(verzoek=verzoek, door=request.user, register=register)
         messages.success(request, "Het precedent is gemarkeerd.")
     else:
         messages.error(request, "Kies hoe het precedent gemarkeerd wordt.")

@@ -10,18 +10,13 @@ from django.views.decorators.http import require_GET
 
 from casussen.models import Actie, Doel
 from casussen.selectors import plan_van
-from huishoudens.models import Huishouden
 from huishoudens.selectors import huishouden_for_change, huishouden_for_view, log_change
+from sociaaldomein import htmx
 from sociaaldomein.accesslog import Actie as LogActie
+from sociaaldomein.forms import apply_errors
 from toetsing import services
-from toetsing.forms import (
-    CorrectieForm,
-    StartForm,
-    apply_errors,
-)
-from toetsing.selectors import (
-    toetsen_van_huishouden,
-)
+from toetsing.forms import CorrectieForm, StartForm
+from toetsing.selectors.toetsen import toetsen_van_huishouden
 from toetsing.views.basis import (
     GET_POST,
     ONDERWERP,
@@ -34,6 +29,20 @@ from toetsing.views.basis import (
 from toetsing.weergave import toets_overzicht
 
 
+def _onderdeel(request: HttpRequest, huishouden_pk: int, doel_pk, actie_pk):
+    """The household (editable), and the goal or action of its plan the toets is about."""
+    huishouden = huishouden_for_change(
+        request, huishouden_pk, onderwerp=ONDERWERP, queryset=households().select_related("plan")
+    )
+    plan = plan_van(huishouden)
+    if plan is None:
+        raise Http404("Dit huishouden heeft nog geen plan")
+    if actie_pk is not None:
+        actie = Actie.objects.select_related("doel", "lid")
+        return huishouden, None, get_object_or_404(actie, pk=actie_pk, doel__plan=plan)
+    return huishouden, get_object_or_404(Doel, pk=doel_pk, plan=plan), None
+
+
 @GET_POST
 def starten(
     request: HttpRequest,
@@ -41,58 +50,38 @@ def starten(
     doel_pk: int | None = None,
     actie_pk: int | None = None,
 ) -> HttpResponse:
-    huishouden = huishouden_for_change(
-        request, huishouden_pk, onderwerp=ONDERWERP, queryset=households().select_related("plan")
-    )
-    plan = plan_van(huishouden)
-    if plan is None:
-        raise Http404("Dit huishouden heeft nog geen plan")
-    actie = doel = None
-    if actie_pk is not None:
-        actie = get_object_or_404(
-            Actie.objects.select_related("doel", "lid"), pk=actie_pk, doel__plan=plan
-        )
-    else:
-        doel = get_object_or_404(Doel, pk=doel_pk, plan=plan)
+    huishouden, doel, actie = _onderdeel(request, huishouden_pk, doel_pk, actie_pk)
     onderdeel = actie or doel
     form = StartForm(form_data(request), initial={"vraag": str(onderdeel)})
-    if request.method == "POST" and form.is_valid():
+    if request.method == "GET":
+        log_change(request, huishouden, onderwerp=ONDERWERP, actie=LogActie.BEKEKEN)
+    elif form.is_valid():
         try:
-            toets = services.start_toets(
-                huishouden=huishouden,
-                door=request.user,
-                doel=doel,
-                actie=actie,
-                **form.cleaned_data,
-            )
+            kwargs = {"huishouden": huishouden, "door": request.user, "doel": doel, "actie": actie}
+            toets = services.start_toets(**kwargs, **form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error, {})
+            apply_errors(form, error)
         else:
             log_write(request, huishouden, toets, True, LogActie.AANGEMAAKT)
             messages.success(request, "De toets is gestart. Begin bij wat nodig is.")
             return redirect("toetsing:stap1", huishouden.pk, toets.pk)
-    elif request.method == "GET":
-        log_change(request, huishouden, onderwerp=ONDERWERP, actie=LogActie.BEKEKEN)
-    bestaand = list(
+    context = {"huishouden": huishouden, "form": form, "actie": actie, "doel": doel}
+    return render(request, "toetsing/starten.html", {**context, "bestaand": _bestaand(onderdeel)})
+
+
+def _bestaand(onderdeel) -> list:
+    """The toetsen this goal or action already has (a new one may repeat one by mistake)."""
+    return list(
         onderdeel.toetsen.order_by("-aangemaakt_op").only("id", "vraag", "status", "huishouden_id")
     )
-    context = {
-        "huishouden": huishouden,
-        "form": form,
-        "actie": actie,
-        "doel": doel,
-        "bestaand": bestaand,
-    }
-    return render(request, "toetsing/starten.html", context)
 
 
 @require_GET
 def toets(request: HttpRequest, huishouden_pk: int, toets_pk: int) -> HttpResponse:
     huishouden, toets = load_for_view(request, huishouden_pk, toets_pk)
-    kan_wijzigen = Huishouden.objects.editable_by(request.user).filter(pk=huishouden.pk).exists()
+    kan_wijzigen = huishouden.can_change(request.user)
     context = {"huishouden": huishouden, "o": toets_overzicht(toets), "kan_wijzigen": kan_wijzigen}
-    template = "toetsing/toets.html#toets" if request.htmx else "toetsing/toets.html"
-    return render(request, template, context)
+    return htmx.page(request, "toetsing/toets.html", "toets", context)
 
 
 @require_GET
@@ -101,8 +90,7 @@ def lijst(request: HttpRequest, huishouden_pk: int) -> HttpResponse:
         request, huishouden_pk, onderwerp="toetsen", actie=LogActie.GEZOCHT, queryset=households()
     )
     context = {"huishouden": huishouden, "toetsen": toetsen_van_huishouden(huishouden)}
-    template = "toetsing/lijst.html#toetsen" if request.htmx else "toetsing/lijst.html"
-    return render(request, template, context)
+    return htmx.page(request, "toetsing/lijst.html", "toetsen", context)
 
 
 @GET_POST
@@ -113,7 +101,7 @@ def corrigeren(request: HttpRequest, huishouden_pk: int, toets_pk: int) -> HttpR
         try:
             nieuw = services.correct_toets(toets=toets, door=request.user, **form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error, {})
+            apply_errors(form, error)
         else:
             log_write(request, huishouden, nieuw, True, LogActie.AANGEMAAKT)
             messages.success(
@@ -123,5 +111,4 @@ def corrigeren(request: HttpRequest, huishouden_pk: int, toets_pk: int) -> HttpR
             )
             return redirect("toetsing:stap1", huishouden.pk, nieuw.pk)
     context = {"huishouden": huishouden, "toets": toets, "form": form}
-    template = "toetsing/corrigeren.html#correctie" if request.htmx else "toetsing/corrigeren.html"
-    return render(request, template, context)
+    return htmx.page(request, "toetsing/corrigeren.html", "correctie", context)

@@ -10,30 +10,27 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from huishoudens.models import Huishouden
+from sociaaldomein import htmx
 from sociaaldomein.concurrency import VersionConflict
+from sociaaldomein.forms import apply_errors
 from toetsing import services
-from toetsing.forms import (
-    Stap1Form,
-    apply_errors,
-)
+from toetsing.forms import Stap1Form
 from toetsing.models import Toets
-from toetsing.selectors import (
-    actieve_leefdomeinen,
-    grondwaarden_per_wet,
-)
+from toetsing.selectors.toetsen import actieve_leefdomeinen, grondwaarden_per_wet
 from toetsing.services import StapGesloten, ToetsAfgesloten, onderdelen
 from toetsing.views.basis import (
     GET_POST,
     as_int,
     autosave,
     form_data,
-    go_to,
     load_for_change,
     log_write,
     refused,
+    save_step,
     saved_but_incomplete,
+    toets_conflict,
 )
-from toetsing.weergave import conflict_rijen, kosten_cijfers, toets_overzicht
+from toetsing.weergave import kosten_cijfers, toets_overzicht
 
 
 def _stap1_context(huishouden: Huishouden, toets: Toets, data=None, **extra) -> dict:
@@ -60,50 +57,49 @@ def _stap1_context(huishouden: Huishouden, toets: Toets, data=None, **extra) -> 
 def stap1(request: HttpRequest, huishouden_pk: int, toets_pk: int) -> HttpResponse:
     huishouden, toets = load_for_change(request, huishouden_pk, toets_pk)
     if toets.is_afgesloten:
-        return (
-            refused(request, ToetsAfgesloten(toets))
-            if request.method == "POST"
-            else redirect(toets)
-        )
+        if request.method == "POST":
+            return refused(request, ToetsAfgesloten(toets))
+        return redirect(toets)
     if request.method == "GET" and toets.status == Toets.Status.STAP2:
         context = {"huishouden": huishouden, "toets": toets, "o": toets_overzicht(toets)}
-        context["alleen_lezen"] = True
-        return render(request, "toetsing/stap1.html", context)
+        return render(request, "toetsing/stap1.html", {**context, "alleen_lezen": True})
     context = _stap1_context(huishouden, toets, form_data(request))
-    form = context["form"]
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and context["form"].is_valid():
         actie = request.POST.get("actie", "opslaan")
-        nieuw = form.nieuw_effect() if actie == "effect_toevoegen" else None
+        nieuw = context["form"].nieuw_effect() if actie == "effect_toevoegen" else None
         if actie != "effect_toevoegen" or nieuw is not None:
-            try:
-                toets, changed = services.save_stap1(
-                    toets=toets,
-                    door=request.user,
-                    versie=form.cleaned_data["versie"],
-                    velden=form.velden(),
-                    grondwaarden=form.grondwaarden(),
-                    effecten=form.effect_waarden(),
-                    nieuw_effect=nieuw,
-                    verwijder_effect=as_int(request.POST.get("verwijder_effect")),
-                    afronden=actie == "afronden",
-                )
-            except ValidationError as error:
-                apply_errors(form, error, form.mapping())
-                if actie == "afronden":  # the draft itself was saved
-                    context = saved_but_incomplete(huishouden, toets, form, "niet_afgerond")
-            except VersionConflict as conflict:
-                context = _stap1_context(
-                    huishouden, conflict.current, conflict=conflict_rijen(form, conflict.current)
-                )
-            except (ToetsAfgesloten, StapGesloten) as error:
-                return refused(request, error)
-            else:
-                log_write(request, huishouden, toets, changed or actie == "afronden")
-                if actie == "afronden":
-                    return _afgerond(request, toets)
-                return _stap1_opgeslagen(request, huishouden, toets, actie)
-    template = "toetsing/stap1.html#toets-formulier" if request.htmx else "toetsing/stap1.html"
-    return render(request, template, context)
+            result = _save_stap1(request, huishouden, toets, context, actie, nieuw)
+            if isinstance(result, HttpResponse):
+                return result
+            context = result
+    return htmx.page(request, "toetsing/stap1.html", "toets-formulier", context)
+
+
+def _save_stap1(request, huishouden, toets, context: dict, actie: str, nieuw):
+    """Save (and maybe conclude) step 1: the response after success, else the context
+    to show the form again with what went wrong."""
+    form = context["form"]
+    stappen = {
+        "nieuw_effect": nieuw,
+        "verwijder_effect": as_int(request.POST.get("verwijder_effect")),
+        "afronden": actie == "afronden",
+    }
+    try:
+        toets, changed = save_step(request, toets, form, services.save_stap1, **stappen)
+    except ValidationError as error:
+        apply_errors(form, error, form.mapping())
+        if actie == "afronden":  # the draft itself was saved
+            return saved_but_incomplete(huishouden, toets, form, "niet_afgerond")
+        return context
+    except VersionConflict as conflict:
+        rows = toets_conflict(form, conflict.current)
+        return _stap1_context(huishouden, conflict.current, conflict=rows)
+    except (ToetsAfgesloten, StapGesloten) as error:
+        return refused(request, error)
+    log_write(request, huishouden, toets, changed or actie == "afronden")
+    if actie == "afronden":
+        return _afgerond(request, toets)
+    return _stap1_opgeslagen(request, huishouden, toets, actie)
 
 
 def _afgerond(request, toets: Toets) -> HttpResponse:
@@ -112,9 +108,9 @@ def _afgerond(request, toets: Toets) -> HttpResponse:
             request,
             "Stap 1 is afgerond: dit is nodig en past bij de grondwaarden. Nu de juridische toets.",
         )
-        return go_to(request, reverse("toetsing:stap2", args=[toets.huishouden_id, toets.pk]))
+        return htmx.go_to(request, reverse("toetsing:stap2", args=[toets.huishouden_id, toets.pk]))
     messages.success(request, "De toets is na stap 1 beëindigd; de reden is vastgelegd.")
-    return go_to(request, toets.get_absolute_url())
+    return htmx.go_to(request, toets.get_absolute_url())
 
 
 def _stap1_opgeslagen(request, huishouden, toets, actie: str) -> HttpResponse:
@@ -133,21 +129,7 @@ def stap1_opslaan(request: HttpRequest, huishouden_pk: int, toets_pk: int) -> Ht
     """Autosave of step 1 (htmx, on every change): answers with the save status."""
     huishouden, toets = load_for_change(request, huishouden_pk, toets_pk)
     form = _stap1_context(huishouden, toets, request.POST)["form"]
-    return autosave(
-        request,
-        huishouden,
-        toets,
-        form,
-        lambda versie: services.save_stap1(
-            toets=toets,
-            door=request.user,
-            versie=versie,
-            velden=form.velden(),
-            grondwaarden=form.grondwaarden(),
-            effecten=form.effect_waarden(),
-        ),
-        stap=1,
-    )
+    return autosave(request, huishouden, toets, form, services.save_stap1, stap=1)
 
 
 @require_POST
@@ -170,4 +152,4 @@ def heropenen(request: HttpRequest, huishouden_pk: int, toets_pk: int) -> HttpRe
             "Stap 1 is weer open. Stap 2 blijft bewaard, maar is gesloten tot u stap 1 "
             "opnieuw afrondt.",
         )
-    return go_to(request, reverse("toetsing:stap1", args=[huishouden.pk, toets.pk]))
+    return htmx.go_to(request, reverse("toetsing:stap1", args=[huishouden.pk, toets.pk]))

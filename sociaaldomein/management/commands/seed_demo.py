@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from sociaaldomein.demo import DEMO_STEPS, DemoContext, seed_colleagues, seed_organisation
+from sociaaldomein.demo import DemoContext, demo_steps, seed_colleagues, seed_organisation
 
 
 class Command(BaseCommand):
@@ -36,7 +36,7 @@ class Command(BaseCommand):
                 today=timezone.localdate(), households=households, teams=teams, users=users
             )
             seed_colleagues(ctx)
-            for module in DEMO_STEPS:
+            for module in demo_steps():
                 importlib.import_module(module).seed(ctx)
         elapsed = time.monotonic() - started
         counts = ", ".join(f"{name}: {count}" for name, count in ctx.counts.items())
