@@ -16,7 +16,13 @@ class SociaaldomeinConfig(AppConfig):
         # Groups and their model permissions follow the code after every migrate.
         post_migrate.connect(sync_role_permissions, sender=self)
         # The navigation items of this app; every other app registers its own.
-        nav_item("Mijn werk", "start", order=10, visible=lambda user: True, active=("start",))
+        nav_item(
+            "Mijn werk",
+            "start",
+            order=10,
+            visible=lambda user: user.is_medewerker,
+            active=("start",),
+        )
         nav_item(
             "Beheer",
             "admin:index",

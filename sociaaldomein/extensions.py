@@ -19,10 +19,12 @@ Slots, their arguments and places:
 - "huishouden" (user, huishouden, matrix): the household page ("knoppen" in the header,
   "hoofd" below the domain matrix).
 - "plan" (user, huishouden, plan, overzicht): the plan page ("doel" at every goal,
-  "actie" at every action; both get `doel` / `actie` from the page's loops).
+  "actie" at every action, both with `doel` / `actie` from the page's loops; "signalen"
+  below the plan's own signals; "zijkant" on top of the side column).
 - "kop" (user): the page header, on every page: providers must not query.
 
-Navigation items register the same way (`nav_item`): each app names its own screens.
+Navigation items register the same way (`nav_item`): each app names its own screens; so
+does the start page of a role outside the staff (`home`).
 """
 
 from __future__ import annotations
@@ -134,3 +136,19 @@ def navigation(user, current: str) -> list[NavItem]:
         for entry in _nav
         if entry.visible(user)
     ]
+
+
+# --- the start page of roles outside the staff ----------------------------------------------
+
+_homes: dict[str, str] = {}
+
+
+def home(rol: str, url_name: str) -> None:
+    """Where a user of a role outside the staff starts (their Mijn plan, their referrals):
+    `/` sends them there."""
+    _homes.setdefault(str(rol), url_name)
+
+
+def home_for(user) -> str | None:
+    """The URL name of the user's own start page, or None (staff start at Mijn werk)."""
+    return next((_homes[rol] for rol in sorted(user.rol_namen) if rol in _homes), None)

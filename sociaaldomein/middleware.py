@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.middleware import LoginRequiredMiddleware
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, resolve_url
 from django.utils.http import urlencode
@@ -97,3 +98,29 @@ class HtmxLoginRequiredMiddleware(LoginRequiredMiddleware):
             response["HX-Redirect"] = f"{login_url}?{urlencode({'next': current})}"
             return response
         return super().handle_no_permission(request, view_func)
+
+
+class RoleAreaMiddleware:
+    """Every page belongs to the staff of the sociaal domein unless its view is opened to
+    another role as well (`roles.open_to`): a household member, a provider or the
+    archivist who types a staff URL gets the 403 page, whatever that page would check
+    itself (security by default; the access matrix tests every URL for every role)."""
+
+    ALTIJD = {"login", "logout", "healthz", "start"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or user.is_medewerker:
+            return None
+        match = request.resolver_match
+        if match is not None and match.url_name in self.ALTIJD and not match.namespace:
+            return None
+        if user.rol_namen & getattr(view_func, "open_voor", frozenset()):
+            return None
+        raise PermissionDenied("Deze pagina is alleen voor medewerkers van de gemeente.")

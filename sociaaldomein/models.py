@@ -9,7 +9,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.utils import timezone
 
-from sociaaldomein.roles import Rol
+from sociaaldomein.roles import MEDEWERKERS, Rol
 
 
 def user_ref(verbose_name: str, *, optional: bool = False) -> models.ForeignKey:
@@ -103,6 +103,24 @@ class User(AbstractUser):
     def is_beheerder(self) -> bool:
         return self.has_rol(Rol.BEHEERDER)
 
+    @property
+    def is_medewerker(self) -> bool:
+        """Staff of the sociaal domein (or a superuser): every page is theirs unless a view
+        opens it to other roles as well (`roles.open_to`)."""
+        return self.is_active and (self.is_superuser or bool(self.rol_namen & MEDEWERKERS))
+
+    @property
+    def is_inwoner(self) -> bool:
+        return self.has_rol(Rol.INWONER)
+
+    @property
+    def is_aanbieder(self) -> bool:
+        return self.has_rol(Rol.AANBIEDER)
+
+    @property
+    def is_archivaris(self) -> bool:
+        return self.has_rol(Rol.ARCHIVARIS)
+
     # --- who may do what: the rules every app builds on (no query) ------------------------
 
     @property
@@ -135,7 +153,15 @@ class User(AbstractUser):
     @property
     def rol_label(self) -> str:
         """The role shown in the header; a user with several shows them all."""
-        order = [Rol.TEAMLEIDER, Rol.PROFESSIONAL, Rol.AUDITOR, Rol.BEHEERDER]
+        order = [
+            Rol.TEAMLEIDER,
+            Rol.PROFESSIONAL,
+            Rol.AUDITOR,
+            Rol.BEHEERDER,
+            Rol.ARCHIVARIS,
+            Rol.AANBIEDER,
+            Rol.INWONER,
+        ]
         return ", ".join(rol.label for rol in order if rol.value in self.rol_namen) or "Geen rol"
 
 

@@ -13,6 +13,27 @@ class Rol(models.TextChoices):
     TEAMLEIDER = "Teamleider", "Teamleider"
     AUDITOR = "Auditor", "Auditor"
     BEHEERDER = "Functioneel beheerder", "Functioneel beheerder"
+    # Outside the municipality's staff: a member of a household (Mijn plan), a provider
+    # (its referrals), and the archivist (destruction lists, no case data).
+    INWONER = "Inwoner", "Inwoner"
+    AANBIEDER = "Aanbieder", "Aanbieder"
+    ARCHIVARIS = "Archivaris", "Archivaris"
+
+
+# The municipality's staff of the sociaal domein: every page is theirs unless a view says
+# otherwise (`open_to`); anyone else reaches only the views opened to their role.
+MEDEWERKERS = frozenset({Rol.PROFESSIONAL, Rol.TEAMLEIDER, Rol.AUDITOR, Rol.BEHEERDER})
+
+
+def open_to(*rollen: Rol):
+    """Open a view to roles outside the staff as well (the member's Mijn plan, the
+    provider's referrals). Checked by `sociaaldomein.middleware.RoleAreaMiddleware`."""
+
+    def decorator(view_func):
+        view_func.open_voor = frozenset(rol.value for rol in rollen)
+        return view_func
+
+    return decorator
 
 
 # Model permissions (app_label.codename) per role, for the admin only.
@@ -20,6 +41,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     Rol.PROFESSIONAL: [],
     Rol.TEAMLEIDER: [],
     Rol.AUDITOR: [],
+    Rol.INWONER: [],
+    Rol.AANBIEDER: [],
+    Rol.ARCHIVARIS: [],
     Rol.BEHEERDER: [
         "sociaaldomein.view_team",
         "sociaaldomein.add_team",

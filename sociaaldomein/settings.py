@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "sociaaldomein.middleware.HtmxLoginRequiredMiddleware",
+    "sociaaldomein.middleware.RoleAreaMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "sociaaldomein.middleware.SessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

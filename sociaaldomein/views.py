@@ -2,6 +2,7 @@ import logging
 import sys
 
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -13,9 +14,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from sociaaldomein.accesslog import Actie, log_access
-from sociaaldomein.extensions import panels
+from sociaaldomein.extensions import home_for, panels
 from sociaaldomein.middleware import background
 from sociaaldomein.models import Notificatie
+from sociaaldomein.roles import Rol, open_to
 
 logger = logging.getLogger(__name__)
 
@@ -25,6 +27,11 @@ def start(request: HttpRequest) -> HttpResponse:
     """Mijn werk: the start page after login. Every app contributes its blocks (slot
     "mijn_werk", see sociaaldomein.extensions); each block costs a fixed number of queries.
     The households the blocks name are a look at personal data: one log entry for all."""
+    if not request.user.is_medewerker:
+        eigen = home_for(request.user)
+        if eigen is None:
+            raise PermissionDenied("U heeft (nog) geen rol in Eén Plan.")
+        return redirect(eigen)
     werk = panels("mijn_werk", user=request.user)
     if werk.huishoudens:
         log_access(
@@ -33,6 +40,7 @@ def start(request: HttpRequest) -> HttpResponse:
     return render(request, "sociaaldomein/start.html", {"werk": werk})
 
 
+@open_to(*Rol)
 @require_GET
 def meldingen(request: HttpRequest) -> HttpResponse:
     """The user's own notifications, newest first."""
@@ -40,6 +48,7 @@ def meldingen(request: HttpRequest) -> HttpResponse:
     return render(request, "sociaaldomein/meldingen.html", {"page": page})
 
 
+@open_to(*Rol)
 @require_POST
 def melding_gelezen(request: HttpRequest, pk: int) -> HttpResponse:
     """Mark one notification read and go where it points (only the user's own)."""
@@ -50,12 +59,14 @@ def melding_gelezen(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(target or "meldingen")
 
 
+@open_to(*Rol)
 @require_POST
 def meldingen_gelezen(request: HttpRequest) -> HttpResponse:
     request.user.notificaties.filter(gelezen_op__isnull=True).update(gelezen_op=timezone.now())
     return redirect("meldingen")
 
 
+@open_to(*Rol)
 @background
 @require_GET
 def meldingen_teller(request: HttpRequest) -> HttpResponse:

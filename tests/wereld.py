@@ -57,6 +57,10 @@ def maak_wereld() -> Wereld:
         "ander_team": UserFactory(username="professional.zuid", rol=Rol.PROFESSIONAL, teams=[zuid]),
         "auditor": UserFactory(username="auditor", rol=Rol.AUDITOR),
         "beheerder": UserFactory(username="beheerder", rol=Rol.BEHEERDER, is_staff=True),
+        # outside the staff: they reach only the pages opened to their role
+        "inwoner": UserFactory(username="inwoner.demo", rol=Rol.INWONER),
+        "aanbieder": UserFactory(username="aanbieder.demo", rol=Rol.AANBIEDER),
+        "archivaris": UserFactory(username="archivaris", rol=Rol.ARCHIVARIS),
     }
     w.objects["team_noord"] = noord
     w.objects["team_zuid"] = zuid

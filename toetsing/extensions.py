@@ -40,4 +40,4 @@ nav_item(
     visible=MaatwerkVerzoek.can_use_inbox,
     active=("maatwerk:inbox", "maatwerk:verzoek"),
 )
-nav_item("Precedenten", "maatwerk:register", order=60, visible=lambda user: True)
+nav_item("Precedenten", "maatwerk:register", order=60, visible=lambda user: user.is_medewerker)

@@ -5,9 +5,11 @@ without a decision about its permissions. Every entry is tested for every role, 
 page and as an htmx request, with GET and POST; a denied request must change nothing.
 
 Roles: anoniem, ander_team (a professional of Wijkteam Zuid), professional and
-teamleider (Wijkteam Noord, which owns the case data of the world), auditor, beheerder.
-An anonymous full-page request is always expected to redirect to the login page (302),
-an anonymous htmx request to answer 204 with HX-Redirect.
+teamleider (Wijkteam Noord, which owns the case data of the world), auditor, beheerder,
+and the roles outside the staff: inwoner (a household member), aanbieder (a provider) and
+archivaris. An anonymous full-page request is always expected to redirect to the login
+page (302), an anonymous htmx request to answer 204 with HX-Redirect. A role outside the
+staff gets 403 on every page not opened to it (`buiten`, sociaaldomein.roles.open_to).
 """
 
 from __future__ import annotations
@@ -15,18 +17,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-ROLLEN = ["anoniem", "ander_team", "professional", "teamleider", "auditor", "beheerder"]
+BUITEN = ["inwoner", "aanbieder", "archivaris"]
+ROLLEN = ["anoniem", "ander_team", "professional", "teamleider", "auditor", "beheerder", *BUITEN]
 METHOD_NOT_ALLOWED = {405}
 
 
-def per_rol(**statuses: set[int] | int) -> dict[str, set[int]]:
-    """per_rol(professional=200, ander_team=404, default=403) → a status set per role."""
+def per_rol(*, buiten: set[int] | int = 403, **statuses: set[int] | int) -> dict[str, set[int]]:
+    """per_rol(professional=200, ander_team=404, default=403) → a status set per role.
+    The roles outside the staff get `buiten` (403: a staff page) unless named."""
     default = statuses.pop("default", None)
     result = {}
     for rol in ROLLEN:
         if rol == "anoniem":
             continue
-        value = statuses.get(rol, default)
+        value = statuses.get(rol, buiten if rol in BUITEN else default)
         if value is None:
             raise ValueError(f"geen verwachte status voor rol {rol}")
         result[rol] = {value} if isinstance(value, int) else set(value)
@@ -133,21 +137,24 @@ MATRIX: dict[str, Regel] = {
     "healthz": Regel(get=None, public=True),
     "login": Regel(get=None, public=True),
     "logout": Regel(
-        get=per_rol(default=405),
-        post=per_rol(default=302),
+        get=per_rol(default=405, buiten=405),
+        post=per_rol(default=302, buiten=302),
         writes=frozenset(ROLLEN),
     ),
-    "meldingen": Regel(get=IEDEREEN),
-    "meldingen_teller": Regel(get=IEDEREEN),
+    # every user's own notifications, whatever the role
+    "meldingen": Regel(get=per_rol(default=200, buiten=200)),
+    "meldingen_teller": Regel(get=per_rol(default=200, buiten=200)),
     # POST without a body: marks the user's own notifications read (writes) and redirects
     "meldingen_gelezen": Regel(
-        get=per_rol(default=405), post=per_rol(default=302), writes=frozenset(ROLLEN)
+        get=per_rol(default=405, buiten=405),
+        post=per_rol(default=302, buiten=302),
+        writes=frozenset(ROLLEN),
     ),
     # another user's notification (the world's, owned by the teamleider): 404 for everyone
     # else; for the owner a redirect
     "melding_gelezen": Regel(
-        get=per_rol(default=405),
-        post=per_rol(default=404, teamleider=302),
+        get=per_rol(default=405, buiten=405),
+        post=per_rol(default=404, teamleider=302, buiten=404),
         kwargs=lambda w: {"pk": w.melding.pk},
         writes=frozenset({"teamleider"}),
     ),
