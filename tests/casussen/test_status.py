@@ -100,11 +100,17 @@ def test_a_stale_version_never_overwrites_a_status(aangemeld, professional):
 
 
 def test_the_database_refuses_inconsistent_dates(aangemeld):
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with (
+        pytest.raises(IntegrityError, match="huishouden_actief_na_aanmelding"),
+        transaction.atomic(),
+    ):
         Huishouden.objects.filter(pk=aangemeld.pk).update(
             status="actief", actief_sinds=aangemeld.aangemeld_op - datetime.timedelta(days=1)
         )
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with (
+        pytest.raises(IntegrityError, match="huishouden_afgesloten_heeft_datum"),
+        transaction.atomic(),
+    ):
         Huishouden.objects.filter(pk=aangemeld.pk).update(status="afgesloten")
 
 

@@ -140,7 +140,10 @@ def test_assessments_cannot_be_overwritten(gezin, professional):
 @pytest.mark.django_db
 def test_not_applicable_needs_a_reason_in_the_database(gezin, professional):
     _, ouder, _ = gezin
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with (
+        pytest.raises(IntegrityError, match="beoordeling_score_of_nvt_met_reden"),
+        transaction.atomic(),
+    ):
         Beoordeling.objects.create(
             lid=ouder,
             leefdomein=Leefdomein.objects.first(),

@@ -54,7 +54,7 @@ def test_update_and_delete_are_rejected_also_as_raw_sql(professional, sql):
 def test_orm_update_is_rejected(professional):
     entry = _entries(professional, 1)[0]
     entry.reden = "achteraf bedacht"
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with pytest.raises(IntegrityError, match="UPDATE is niet toegestaan"), transaction.atomic():
         entry.save()
 
 

@@ -110,7 +110,11 @@ def test_the_requester_cannot_approve_their_own_request(verzoek, professional):
 
 
 def test_the_database_refuses_a_self_approval_bypassing_the_orm(verzoek, professional):
-    with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor:
+    with (
+        pytest.raises(IntegrityError, match="besluit_vier_ogen"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
         cursor.execute(
             "INSERT INTO toetsing_maatwerkbesluit "
             "(verzoek_id, soort, door_id, aangevraagd_door_id, reden, op) "
@@ -120,7 +124,11 @@ def test_the_database_refuses_a_self_approval_bypassing_the_orm(verzoek, profess
 
 
 def test_the_database_refuses_a_forged_requester(verzoek, professional, teamleider):
-    with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor:
+    with (
+        pytest.raises(IntegrityError, match="de aanvrager klopt niet"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
         cursor.execute(  # claims the lead asked for it, so the CHECK would pass
             "INSERT INTO toetsing_maatwerkbesluit "
             "(verzoek_id, soort, door_id, aangevraagd_door_id, reden, op) "
@@ -138,7 +146,11 @@ def test_decisions_are_final_and_need_a_reason(verzoek, teamleider):
         "UPDATE toetsing_maatwerkbesluit SET reden = 'anders' WHERE id = %s",
         "DELETE FROM toetsing_maatwerkbesluit WHERE id = %s",
     ):
-        with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor:
+        with (
+            pytest.raises(IntegrityError, match="Een maatwerkbesluit is definitief"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
             cursor.execute(sql, [besluit.pk])
 
 

@@ -17,9 +17,13 @@ from toetsing.motivering import EffectRegel, Gegevens, GrondwaardeRegel, schrijf
 pytestmark = pytest.mark.django_db
 
 
-def _weigert(func):
-    with pytest.raises(IntegrityError), transaction.atomic():
+def _weigert(func, match):
+    """`func` is refused with an IntegrityError whose message names the rule (`match`)."""
+    with pytest.raises(IntegrityError, match=match), transaction.atomic():
         func()
+
+
+AFGESLOTEN = "afgesloten"  # the immutability triggers: "Toets N is afgesloten …"
 
 
 # --- immutability --------------------------------------------------------------------------
@@ -29,15 +33,21 @@ def _weigert(func):
 def test_a_final_toets_cannot_be_changed_or_deleted_through_the_orm(toets, professional, staat):
     toets = staat(toets, professional)
     toets.vraag = "Iets anders"
-    _weigert(toets.save)
-    _weigert(lambda: Toets.objects.filter(pk=toets.pk).update(analyse="Achteraf"))
-    _weigert(lambda: Toets.objects.filter(pk=toets.pk).delete())
-    _weigert(lambda: toets.effecten.update(toelichting="Achteraf"))
-    _weigert(lambda: toets.grondwaarden.all().delete())
+    _weigert(toets.save, AFGESLOTEN)
+    _weigert(lambda: Toets.objects.filter(pk=toets.pk).update(analyse="Achteraf"), AFGESLOTEN)
+    # the ORM itself refuses first when a maatwerk request protects the toets; the trigger
+    # refuses the raw DELETE (test_a_submitted_toets_cannot_be_changed_by_raw_sql)
+    _weigert(
+        lambda: Toets.objects.filter(pk=toets.pk).delete(),
+        f"{AFGESLOTEN}|protected foreign keys: 'MaatwerkVerzoek.toets'",
+    )
+    _weigert(lambda: toets.effecten.update(toelichting="Achteraf"), AFGESLOTEN)
+    _weigert(lambda: toets.grondwaarden.all().delete(), AFGESLOTEN)
     _weigert(
         lambda: Effect.objects.create(
             toets=toets, leefdomein=toets.effecten.first().leefdomein, verwachting="beter"
-        )
+        ),
+        "INSERT van een onderdeel is niet toegestaan",
     )
     assert Toets.objects.get(pk=toets.pk).vraag != "Iets anders"
 
@@ -53,7 +63,11 @@ def test_a_submitted_toets_cannot_be_changed_by_raw_sql(toets, professional):
         "UPDATE toetsing_toetsgrondwaarde SET naam = 'x' WHERE toets_id = %s",
         "DELETE FROM toetsing_effect WHERE toets_id = %s",
     ):
-        with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor:
+        with (
+            pytest.raises(IntegrityError, match=AFGESLOTEN),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
             cursor.execute(sql, [toets.pk])
     toets.refresh_from_db()
     assert toets.status == Toets.Status.INGEDIEND and toets.artikelen.count() == 4
@@ -65,10 +79,11 @@ def test_the_only_change_the_database_allows_is_being_replaced(toets, profession
     _weigert(  # replaced, and something else changed with it
         lambda: Toets.objects.filter(pk=toets.pk).update(
             status="vervangen", vervangen_op=nu, analyse="x"
-        )
+        ),
+        AFGESLOTEN,
     )
     Toets.objects.filter(pk=toets.pk).update(status="vervangen", vervangen_op=nu)
-    _weigert(lambda: Toets.objects.filter(pk=toets.pk).update(status="ingediend"))
+    _weigert(lambda: Toets.objects.filter(pk=toets.pk).update(status="ingediend"), AFGESLOTEN)
 
 
 def test_a_lawful_destruction_of_the_file_may_delete_a_final_toets(toets, professional):
@@ -92,19 +107,23 @@ def test_a_draft_can_still_be_edited_directly(toets):
 
 def test_the_database_refuses_a_toets_for_both_a_goal_and_an_action(toets, gezin):
     _, _, _, doel, _ = gezin
-    _weigert(lambda: Toets.objects.filter(pk=toets.pk).update(doel=doel))
+    _weigert(lambda: Toets.objects.filter(pk=toets.pk).update(doel=doel), "toets_doel_of_actie")
 
 
 def test_the_database_refuses_a_toets_whose_action_belongs_to_another_household(toets, team_noord):
     from tests.huishoudens.factories import HuishoudenFactory
 
     ander = HuishoudenFactory(team=team_noord)
-    _weigert(lambda: Toets.objects.filter(pk=toets.pk).update(huishouden=ander))
+    _weigert(
+        lambda: Toets.objects.filter(pk=toets.pk).update(huishouden=ander),
+        "hoort niet bij huishouden",
+    )
 
 
 def test_the_database_refuses_step_2_without_a_positive_step_1(toets):
     _weigert(
-        lambda: Toets.objects.filter(pk=toets.pk).update(status="stap2", stap2_op=timezone.now())
+        lambda: Toets.objects.filter(pk=toets.pk).update(status="stap2", stap2_op=timezone.now()),
+        "toets_stap2_na_positieve_stap1",
     )
 
 
@@ -117,7 +136,8 @@ def test_the_database_refuses_submitted_maatwerk_without_its_motivation(toets, p
             ingediend_door=professional,
             motivering=[["x", "y"]],
             afwijking_regel="",
-        )
+        ),
+        "toets_maatwerk_gemotiveerd",
     )
 
 

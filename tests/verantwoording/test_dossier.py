@@ -241,21 +241,22 @@ def test_a_household_without_a_plan_or_toetsen_still_gets_a_complete_dossier(tea
 
 
 @pytest.mark.parametrize(
-    "wijziging",
+    ("wijziging", "constraint"),
     [
-        {"status": "klaar", "vingerafdruk": ""},  # a finished dossier has its fingerprint
-        {"status": "klaar", "pdf": None},
-        {"voortgang": 101},
-        {"status": "mislukt", "foutmelding": ""},
+        # a finished dossier has its fingerprint and its file
+        ({"status": "klaar", "vingerafdruk": ""}, "dossierexport_klaar_compleet"),
+        ({"status": "klaar", "pdf": None}, "dossierexport_klaar_compleet"),
+        ({"status": "bezig", "voortgang": 101}, "dossierexport_voortgang"),
+        ({"status": "mislukt", "foutmelding": ""}, "dossierexport_mislukt_met_melding"),
     ],
 )
-def test_the_database_refuses_an_inconsistent_export(team_noord, auditor, wijziging):
+def test_the_database_refuses_an_inconsistent_export(team_noord, auditor, wijziging, constraint):
     from django.db import IntegrityError, transaction
 
     from tests.verantwoording.factories import DossierExportFactory
 
     export = DossierExportFactory(huishouden=HuishoudenFactory(team=team_noord))
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with pytest.raises(IntegrityError, match=constraint), transaction.atomic():
         DossierExport.objects.filter(pk=export.pk).update(**wijziging)
 
 
@@ -264,7 +265,7 @@ def test_the_database_allows_one_dossier_in_progress_per_household(team_noord, a
 
     huishouden = HuishoudenFactory(team=team_noord)
     DossierExport.objects.create(huishouden=huishouden, aangevraagd_door=auditor, doel="bezwaar")
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with pytest.raises(IntegrityError, match="dossierexport_een_actief"), transaction.atomic():
         DossierExport.objects.create(
             huishouden=huishouden, aangevraagd_door=auditor, doel="bezwaar"
         )
