@@ -137,12 +137,16 @@ def test_paginated_with_25_per_page(client_for, professional, team_noord):
     assert second.text.count('class="utrecht-link" href="/huishoudens/') == 5
 
 
-def test_the_count_stops_at_a_thousand(client_for, professional, team_noord, monkeypatch):
+def test_the_count_stops_at_a_thousand(client_for, professional, team_noord):
     from huishoudens.views import BegrensdePaginator
 
-    monkeypatch.setattr(BegrensdePaginator, "GRENS", 3)
-    HuishoudenFactory.create_batch(5, team=team_noord)
-    assert "Meer dan 3 huishoudens" in client_for(professional).get(URL).text
+    assert BegrensdePaginator.GRENS == 1000
+    Huishouden.objects.bulk_create(HuishoudenFactory.build_batch(1000, team=team_noord))
+    client = client_for(professional)
+    assert "1000 huishoudens" in client.get(URL).text  # exactly the limit: still counted
+    HuishoudenFactory(team=team_noord)
+    text = client.get(URL).text
+    assert "Meer dan 1000 huishoudens, pagina 1 van meer dan 41." in text
 
 
 def test_query_count_is_constant_whatever_the_number_of_rows(

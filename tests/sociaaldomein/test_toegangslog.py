@@ -106,15 +106,18 @@ def test_a_removed_entry_is_detected(professional):
 
 
 @pytest.mark.django_db
-def test_a_rewritten_chain_is_detected_unless_every_later_hash_is_recomputed(professional):
+def test_a_consistently_rewritten_entry_breaks_the_link_to_the_next(professional):
     entries = _entries(professional, 3)
+    eerste = entries[0].pk
+    # two statements: in one UPDATE the hash would be computed over the OLD row
+    _tamper(f"UPDATE sociaaldomein_toegangslog SET gebruikersnaam = 'x' WHERE id = {eerste}")
     _tamper(
         "UPDATE sociaaldomein_toegangslog SET hash = sociaaldomein_toegangslog_hash("
-        "sociaaldomein_toegangslog), gebruikersnaam = 'x' "
-        f"WHERE id = {entries[0].pk}"
+        f"sociaaldomein_toegangslog) WHERE id = {eerste}"
     )
-    # the row itself now looks consistent, but the next entry points to the old hash
+    # the row itself is consistent now: only the next entry's link to it is broken
     _, problems, _ = verify_chain()
-    assert any(
-        probleem == "inhoud gewijzigd" or probleem == "keten gebroken" for _, probleem in problems
-    )
+    volgende = Toegangslog.objects.get(pk=entries[1].pk).volgnummer
+    assert problems == [(volgende, "keten gebroken")]
+    with pytest.raises(CommandError, match="NIET in orde"):
+        call_command("verify_toegangslog")

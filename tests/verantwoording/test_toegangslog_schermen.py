@@ -2,6 +2,7 @@
 log with filters for auditors; paging by number, constant queries, no 500 on bad input."""
 
 import datetime
+import re
 
 import pytest
 from django.test import RequestFactory
@@ -157,22 +158,40 @@ def test_the_household_log_costs_the_same_queries_for_few_or_many_entries(
 
 
 @pytest.mark.parametrize(
-    "params",
+    ("params", "veld", "melding"),
     [
-        {"van": "31-02-2026"},
-        {"van": "2026-05-01", "tot": "2026-04-01"},
-        {"van": "1850-01-01"},
-        {"huishouden": "BESTAAT-NIET"},
-        {"gebruiker": "abc"},
-        {"gebruiker": str(2**70)},
-        {"actie": "alles"},
-        {"voor": "abc", "na": "-5"},
-        {"voor": str(2**80)},
+        ({"van": "31-02-2026"}, "van", "Vul een geldige datum in (dd-mm-jjjj)."),
+        (
+            {"van": "2026-05-01", "tot": "2026-04-01"},
+            "tot",
+            "De einddatum ligt voor de begindatum.",
+        ),
+        ({"van": "1850-01-01"}, "van", "Kies een datum tussen 2000 en 2099."),
+        (
+            {"huishouden": "BESTAAT-NIET"},
+            "huishouden",
+            "Er is geen huishouden met deze referentie.",
+        ),
+        ({"gebruiker": "abc"}, "gebruiker", "Selecteer een geldige keuze."),
+        ({"gebruiker": str(2**70)}, "gebruiker", "Selecteer een geldige keuze."),
+        ({"actie": "alles"}, "actie", "Selecteer een geldige keuze."),
     ],
 )
-def test_bad_filters_give_a_dutch_message_not_a_500(client_for, auditor, params):
+def test_bad_filters_give_a_dutch_message_next_to_the_field(
+    client_for, auditor, params, veld, melding
+):
     response = client_for(auditor).get(LOG, params)
     assert response.status_code == 200
+    fouten = re.findall(r'id="id_([a-z_]+)_error">\s*<p>([^<]*)</p>', response.text)
+    assert [(naam, tekst[: len(melding)]) for naam, tekst in fouten] == [(veld, melding)]
+
+
+@pytest.mark.parametrize("params", [{"voor": "abc", "na": "-5"}, {"voor": str(2**80)}])
+def test_a_broken_page_cursor_falls_back_to_the_newest_entries(client_for, auditor, params):
+    response = client_for(auditor).get(LOG, params)
+    assert response.status_code == 200
+    assert "_error" not in response.text
+    assert "Nieuwere regels" not in response.text  # the first page: nothing newer
 
 
 def test_hostile_filter_values_never_break_the_log_or_come_back_unescaped(client_for, auditor):
