@@ -55,6 +55,9 @@ def maak_wereld() -> Wereld:
         ),
         "teamleider": UserFactory(username="teamleider.noord", rol=Rol.TEAMLEIDER, teams=[noord]),
         "ander_team": UserFactory(username="professional.zuid", rol=Rol.PROFESSIONAL, teams=[zuid]),
+        "ander_teamleider": UserFactory(
+            username="teamleider.zuid", rol=Rol.TEAMLEIDER, teams=[zuid]
+        ),
         "auditor": UserFactory(username="auditor", rol=Rol.AUDITOR),
         "beheerder": UserFactory(username="beheerder", rol=Rol.BEHEERDER, is_staff=True),
         # outside the staff: they reach only the pages opened to their role

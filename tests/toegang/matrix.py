@@ -4,8 +4,9 @@
 without a decision about its permissions. Every entry is tested for every role, as a full
 page and as an htmx request, with GET and POST; a denied request must change nothing.
 
-Roles: anoniem, ander_team (a professional of Wijkteam Zuid), professional and
-teamleider (Wijkteam Noord, which owns the case data of the world), auditor, beheerder,
+Roles: anoniem, ander_team and ander_teamleider (a professional and the lead of Wijkteam
+Zuid), professional and teamleider (Wijkteam Noord, which owns the case data of the
+world), auditor, beheerder,
 and the roles outside the staff: inwoner (a household member), aanbieder (a provider) and
 archivaris. An anonymous full-page request is always expected to redirect to the login
 page (302), an anonymous htmx request to answer 204 with HX-Redirect. A role outside the
@@ -18,14 +19,27 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 BUITEN = ["inwoner", "aanbieder", "archivaris"]
-ROLLEN = ["anoniem", "ander_team", "professional", "teamleider", "auditor", "beheerder", *BUITEN]
+ROLLEN = [
+    "anoniem",
+    "ander_team",
+    "ander_teamleider",
+    "professional",
+    "teamleider",
+    "auditor",
+    "beheerder",
+    *BUITEN,
+]
 METHOD_NOT_ALLOWED = {405}
 
 
 def per_rol(*, buiten: set[int] | int = 403, **statuses: set[int] | int) -> dict[str, set[int]]:
     """per_rol(professional=200, ander_team=404, default=403) → a status set per role.
-    The roles outside the staff get `buiten` (403: a staff page) unless named."""
+    The roles outside the staff get `buiten` (403: a staff page) unless named. Another
+    team's lead gets what another team's professional gets unless named: being a lead
+    opens nothing of another team."""
     default = statuses.pop("default", None)
+    if "ander_team" in statuses:
+        statuses.setdefault("ander_teamleider", statuses["ander_team"])
     result = {}
     for rol in ROLLEN:
         if rol == "anoniem":
@@ -167,7 +181,7 @@ MATRIX: dict[str, Regel] = {
             professional={200, 302}, teamleider={200, 302}, ander_team={200, 302}, default=403
         ),
         post_data=lambda w: w.post_nieuw_huishouden,
-        writes=frozenset({"professional", "teamleider", "ander_team"}),
+        writes=frozenset({"professional", "teamleider", "ander_team", "ander_teamleider"}),
     ),
     "huishoudens:wijzigen": Regel(
         get=TEAM_FORMULIER,
@@ -393,7 +407,7 @@ MATRIX: dict[str, Regel] = {
             professional=302, teamleider=302, ander_team={200, 302}, auditor=403, beheerder=403
         ),
         post_data=lambda w: w.post_doorbraak,
-        writes=frozenset({"ander_team"}),
+        writes=frozenset({"ander_team", "ander_teamleider"}),
     ),
     # Ending one's own break-the-glass access; without one it only says so.
     "verantwoording:doorbraak_beeindigen": Regel(
@@ -402,9 +416,10 @@ MATRIX: dict[str, Regel] = {
         kwargs=_hh,
     ),
     # --- maatwerk decisions (issue 6) ------------------------------------------------------
-    # The inbox: the team's leads decide, auditors read; nobody else.
+    # The inbox: the team's leads decide, auditors read; nobody else. Zuid's lead sees
+    # Zuid's own (empty) inbox, never Noord's requests (tests/toetsing: the inbox lists).
     "maatwerk:inbox": Regel(
-        get=per_rol(teamleider=200, auditor=200, default=403),
+        get=per_rol(teamleider=200, ander_teamleider=200, auditor=200, default=403),
     ),
     # polled by htmx: the header count (empty for everyone but leads)
     "maatwerk:teller": Regel(get=IEDEREEN),

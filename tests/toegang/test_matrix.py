@@ -82,8 +82,12 @@ def _check(wereld, name: str, rol: str, method: str, htmx: bool) -> str | None:
         location = response.get("HX-Redirect" if htmx else "Location", "")
         if not location.startswith(reverse("login")):
             return f"{label}: sends the anonymous user to {location!r}, not to the login page"
-    denied = response.status_code in {302, 204, 403, 404, 405} and rol not in regel.writes
-    if (denied or rol == "anoniem") and _snapshot() != before:
+    # A refusal never changes anything, whatever the role; a redirect or an empty htmx
+    # answer is a refusal for a role that may not write here (for a writer it is success).
+    refused = response.status_code in {403, 404, 405} or (
+        response.status_code in {302, 204} and rol not in regel.writes
+    )
+    if (refused or rol == "anoniem") and _snapshot() != before:
         return f"{label}: a denied request changed the database"
     return None
 
