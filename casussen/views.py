@@ -129,14 +129,14 @@ def _formulier(
     context = {"huishouden": huishouden, "form": form, "titel": titel, "form_id": form_id}
     context.update(knop="Vastleggen" if form_id in {"akkoord", "veiligheid"} else "Opslaan")
     context.update(extra or {})
-    if request.method == "GET":
-        log_change(request, huishouden, onderwerp=onderwerp, actie=LogActie.BEKEKEN)
-    elif form.is_valid():
+    if request.method == "POST" and form.is_valid():
         obj = _write(context, form, write, fresh_form)
         if obj is not None:
             pk = getattr(obj, "pk", None)
             log_change(request, huishouden, onderwerp=onderwerp, object_id=pk or "")
             return _na_opslaan(request, huishouden, gelukt, focus=(onderwerp, pk))
+    # the form page, also when a POST comes back with its errors: a look at the household
+    log_change(request, huishouden, onderwerp=onderwerp, actie=LogActie.BEKEKEN)
     return htmx.page(request, "casussen/formulier.html", "formulier", context)
 
 

@@ -225,6 +225,7 @@ def markeren(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         register = form.cleaned_data["register"]
         services.mark_precedent(verzoek=verzoek, door=request.user, register=register)
+        _log(request, verzoek, Actie.GEWIJZIGD)
         messages.success(request, "Het precedent is gemarkeerd.")
     else:
         messages.error(request, "Kies hoe het precedent gemarkeerd wordt.")
