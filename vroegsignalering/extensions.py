@@ -1,0 +1,1 @@
+"""What vroegsignalering shows on pages of lower apps (see sociaaldomein.extensions)."""
