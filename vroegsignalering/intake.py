@@ -332,3 +332,40 @@ def lees_bestand(tekst: str, *, vandaag: datetime.date) -> Rapport:
         if gelezen is not None:
             rapport.rijen.append(gelezen)
     return rapport
+
+
+def lees_rijen(items: list, *, vandaag: datetime.date) -> Rapport:
+    """The same checks for the signals a partner posts as JSON (a list of objects with the
+    column names as keys); `regel` is then the position in the list, from 1."""
+    rapport = Rapport()
+    gezien: dict[str, int] = {}
+    for regel, item in enumerate(items, start=1):
+        rapport.totaal += 1
+        if not isinstance(item, dict):
+            rapport.meldingen.append(Melding(regel, "", "Een signaal is een object."))
+            continue
+        waarden = {
+            kolom: (
+                "ja"
+                if item[kolom] is True
+                else "nee"
+                if item[kolom] is False
+                else str(item[kolom]).strip()
+            )
+            for kolom in KOLOMMEN
+            if item.get(kolom) is not None
+        }
+        rij = _Rij(regel, waarden, vandaag)
+        gelezen = rij.lees()
+        referentie = waarden.get("referentie", "")
+        if referentie in gezien:
+            rij.fout(
+                "referentie", f"Dezelfde referentie staat ook op positie {gezien[referentie]}."
+            )
+            gelezen = None
+        elif referentie:
+            gezien[referentie] = regel
+        rapport.meldingen.extend(rij.meldingen)
+        if gelezen is not None:
+            rapport.rijen.append(gelezen)
+    return rapport

@@ -9,6 +9,7 @@ import secrets
 
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 
 from sociaaldomein.models import user_ref
 
@@ -145,6 +146,9 @@ class Aanlevering(models.Model):
 
     def __str__(self) -> str:
         return self.bestandsnaam
+
+    def get_absolute_url(self) -> str:
+        return reverse("vroegsignalering:aanlevering", args=[self.pk])
 
 
 class Aanleverlog(models.Model):

@@ -51,6 +51,7 @@ class Resultaat:
     al_bekend: int = 0
     niet_geplaatst: list[int] = field(default_factory=list)  # line numbers / indexes
     zaken: list[int] = field(default_factory=list)
+    samenvatting: str = ""
 
 
 def _beste(matches: list[Match]) -> Match:
