@@ -103,7 +103,7 @@ def test_contact_attempt_outcome_and_monitor_csv(client_for, partner, team_noord
         reverse("vroegsignalering:contactpoging", args=[zaak]),
         {"soort": "huisbezoek", "datum": "2999-01-01", "dagdeel": "middag"},
     )
-    assert response.status_code == 422 and "toekomst" in response.text
+    assert response.status_code == 200 and "toekomst" in response.text
     from django.utils import timezone
 
     vandaag = timezone.localdate().isoformat()

@@ -51,7 +51,7 @@ def wachtrij(request: HttpRequest, team_pk: int) -> HttpResponse:
     return htmx.page(request, "vroegsignalering/wachtrij.html", "wachtrij-lijst", context)
 
 
-def _zaak_page(request, zaak, *, poging=None, resultaat=None, status=200) -> HttpResponse:
+def _zaak_page(request, zaak, *, poging=None, resultaat=None) -> HttpResponse:
     context = {
         "zaak": zaak,
         **selectors.zaak_details(zaak),
@@ -60,7 +60,7 @@ def _zaak_page(request, zaak, *, poging=None, resultaat=None, status=200) -> Htt
         "poging_form": poging or ContactpogingForm(),
         "resultaat_form": resultaat or EindresultaatForm(),
     }
-    return htmx.page(request, "vroegsignalering/zaak.html", "zaak-werk", context, status=status)
+    return htmx.page(request, "vroegsignalering/zaak.html", "zaak-werk", context)
 
 
 @require_GET
@@ -89,7 +89,7 @@ def contactpoging(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             _log(request, gevonden, Actie.GEWIJZIGD)
             return htmx.go_to(request, gevonden.get_absolute_url(), "Contactpoging vastgelegd.")
-    return _zaak_page(request, gevonden, poging=form, status=422)
+    return _zaak_page(request, gevonden, poging=form)
 
 
 @require_POST
@@ -106,7 +106,7 @@ def eindresultaat(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             _log(request, gevonden, Actie.GEWIJZIGD)
             return htmx.go_to(request, gevonden.get_absolute_url(), "Eindresultaat vastgelegd.")
-    return _zaak_page(request, gevonden, resultaat=form, status=422)
+    return _zaak_page(request, gevonden, resultaat=form)
 
 
 @require_http_methods(["GET", "POST"])
