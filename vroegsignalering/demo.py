@@ -146,6 +146,8 @@ def _uitkomsten(ctx: DemoContext, rng: random.Random) -> None:
 
 
 def seed(ctx: DemoContext) -> None:
+    if ctx.households == 0:
+        return  # the organisation only (benchmarks load their own signals)
     bestaand = Vroegsignaal.objects.filter(referentie__startswith=PREFIX).count()
     if bestaand >= AANTAL:
         ctx.counts["vroegsignalen"] = bestaand
