@@ -166,3 +166,16 @@ def test_the_partner_endpoint_takes_signals_with_its_token_only(partner, team_no
         400,
     ]
     assert Vroegsignaal.objects.get().bron == "koppeling"
+
+
+def test_looks_and_refusals_are_in_the_access_log(wereld, client_for):
+    from sociaaldomein.models import Toegangslog
+
+    zaak = wereld.vroegsignaalzaak_plan
+    client_for(wereld.users["professional"]).get(reverse("vroegsignalering:zaak", args=[zaak]))
+    entry = Toegangslog.objects.get(onderwerp="vroegsignaal", actie="bekeken")
+    assert entry.huishoudens == [wereld.huishouden.pk] and entry.object_id == str(zaak)
+    client_for(wereld.users["ander_team"]).get(reverse("vroegsignalering:zaak", args=[zaak]))
+    assert Toegangslog.objects.filter(
+        onderwerp="vroegsignaal", actie="geweigerd", gebruiker=wereld.users["ander_team"]
+    ).exists()
