@@ -49,11 +49,11 @@ def team_for_queue(request, team_pk: int) -> Team:
 
 
 def wachtrij(team: Team, pagina) -> object:
-    """The open zaken of the team: crisis signals on top, then by first-contact deadline
-    (the partial index `vszaak_wachtrij` answers it in order)."""
+    """The open zaken of the team that no plan takes up: crisis signals on top, then by
+    first-contact deadline (the partial index `vszaak_wachtrij_team` answers it in order)."""
     zaken = _met_signalen(
         Vroegsignaalzaak.objects.open()
-        .filter(team=team)
+        .filter(team=team, via_plan=False)
         .order_by("-crisis", "uiterlijk_contact_op", "id")
     )
     return Paginator(zaken, PER_PAGINA).get_page(pagina)

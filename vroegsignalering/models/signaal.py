@@ -121,14 +121,15 @@ class Vroegsignaalzaak(models.Model):
         verbose_name = "vroegsignaalzaak"
         verbose_name_plural = "vroegsignaalzaken"
         indexes = [
-            # The queue: open zaken of a team, crisis first, then by deadline.
+            # The queue: open zaken of a team not worked on a plan, crisis first, then by
+            # deadline.
             models.Index(
                 "team",
                 F("crisis").desc(),
                 "uiterlijk_contact_op",
                 "id",
-                name="vszaak_wachtrij",
-                condition=Q(status="open"),
+                name="vszaak_wachtrij_team",
+                condition=Q(status="open", via_plan=False),
             ),
             models.Index(fields=["sleutel", "status"], name="vszaak_sleutel"),
             models.Index(fields=["huishouden", "status"], name="vszaak_huishouden"),

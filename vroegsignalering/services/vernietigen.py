@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from vroegsignalering.models import (
     ZONDER_CONTACT,
+    Aanlevering,
     Contactpoging,
     Vernietigingsronde,
     Vroegsignaal,
@@ -24,6 +25,7 @@ from vroegsignalering.models import (
 )
 
 logger = logging.getLogger(__name__)
+UPLOAD_BEWAREN = datetime.timedelta(days=7)
 
 
 def maanden_terug(dag: datetime.date, maanden: int) -> datetime.date:
@@ -66,6 +68,10 @@ def destroy_no_contact(*, vandaag: datetime.date | None = None) -> Vernietigings
     Contactpoging.objects.filter(zaak_id__in=ids).delete()
     signalen, _ = Vroegsignaal.objects.filter(zaak_id__in=ids).delete()
     Vroegsignaalzaak.objects.filter(pk__in=ids).delete()
+    # an upload that was checked but never imported keeps no personal data for long
+    Aanlevering.objects.filter(
+        geimporteerd__isnull=True, aangemaakt_op__lt=timezone.now() - UPLOAD_BEWAREN
+    ).exclude(inhoud="").update(inhoud="")
     ronde = Vernietigingsronde.objects.create(
         grens=grens, zaken=len(ids), signalen=signalen, per_partnersoort=per_soort
     )
