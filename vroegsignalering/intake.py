@@ -154,7 +154,18 @@ def parse_bedrag(text: str) -> Decimal:
     return bedrag
 
 
+_DMY = re.compile(r"([0-9]{1,2})[-/]([0-9]{1,2})[-/]([0-9]{4})")
+_YMD = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+
+
 def parse_datum(text: str) -> datetime.date:
+    text = text.strip()
+    match = _DMY.fullmatch(text)  # the common forms without strptime: 10 000 rows fast
+    if match:
+        return datetime.date(int(match[3]), int(match[2]), int(match[1]))
+    match = _YMD.fullmatch(text)
+    if match:
+        return datetime.date(int(match[1]), int(match[2]), int(match[3]))
     for formaat in DATUMFORMATEN:
         try:
             return datetime.datetime.strptime(text.strip(), formaat).date()

@@ -1,8 +1,10 @@
 """Storing signals: matching each resident to a household and routing the zaak.
 
-Set-based, so 10 000 rows cost a handful of queries whatever their number:
+Set-based, so 10 000 rows cost a handful of queries whatever their number (new rows are
+written with COPY):
 1. references this partner delivered before are skipped (idempotent on partner +
-   reference; the unique constraint is the last word, `ignore_conflicts`);
+   reference; imports of one partner are serialised by a row lock on the partner, and
+   the unique constraint is the last word);
 2. matching: the BSN of an active member, otherwise the address (postcode and house
    number) of a household that is not closed;
 3. routing: a household with an active plan → its casusregisseur works the signal on the
@@ -20,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from huishoudens.models import Huishouden, Lid
@@ -35,7 +37,32 @@ from vroegsignalering.models import (
     koppeltermijn,
 )
 
-BATCH = 2000
+
+def _nieuwe_ids(model, aantal: int) -> list[int]:
+    """`aantal` ids from the table's sequence in one round trip."""
+    if not aantal:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+            [model._meta.db_table, aantal],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _copy(model, objs: list) -> None:
+    """COPY the rows into the table (PostgreSQL, in the current transaction): 10 000
+    rows in a fraction of what INSERT ... VALUES costs. Constraints and defaults of the
+    database still apply; the objects carry every value (ids included)."""
+    if not objs:
+        return
+    fields = model._meta.concrete_fields
+    columns = ", ".join(f'"{field.column}"' for field in fields)
+    connection.ensure_connection()
+    sql = f'COPY "{model._meta.db_table}" ({columns}) FROM STDIN'
+    with connection.connection.cursor() as cursor, cursor.copy(sql) as copy:
+        for obj in objs:
+            copy.write_row([getattr(obj, field.attname) for field in fields])
 
 
 @dataclass(frozen=True)
@@ -138,6 +165,8 @@ def bewaar_signalen(
     """Store the new signals of these rows, matched and grouped (see the module)."""
     resultaat = Resultaat()
     vandaag, nu = timezone.localdate(), timezone.now()
+    # one import per partner at a time: the references checked below stay new
+    Partnerorganisatie.objects.select_for_update().filter(pk=partner.pk).values("pk").first()
     bekend = set(
         Vroegsignaal.objects.filter(
             partner=partner, referentie__in=[r.referentie for r in rijen]
@@ -179,7 +208,11 @@ def bewaar_signalen(
             rij, team_id, match, crisis_per_sleutel[rij.sleutel], vandaag, instellingen
         )
         geplaatst.append(rij)
-    Vroegsignaalzaak.objects.bulk_create(nieuwe_zaken.values(), batch_size=BATCH)
+    for zaak, pk in zip(
+        nieuwe_zaken.values(), _nieuwe_ids(Vroegsignaalzaak, len(nieuwe_zaken)), strict=True
+    ):
+        zaak.pk, zaak.aangemaakt_op = pk, nu
+    _copy(Vroegsignaalzaak, list(nieuwe_zaken.values()))
     _crisis_bij_open_zaken(open_zaken, crisis_per_sleutel, vandaag, instellingen)
     zaken = {**open_zaken, **nieuwe_zaken}
     signalen = [
@@ -210,7 +243,9 @@ def bewaar_signalen(
         )
         for rij in geplaatst
     ]
-    Vroegsignaal.objects.bulk_create(signalen, batch_size=BATCH, ignore_conflicts=True)
+    for signaal, pk in zip(signalen, _nieuwe_ids(Vroegsignaal, len(signalen)), strict=True):
+        signaal.pk = pk
+    _copy(Vroegsignaal, signalen)
     resultaat.nieuw = len(signalen)
     resultaat.zaken = sorted({zaken[rij.sleutel].pk for rij in geplaatst})
     return resultaat
