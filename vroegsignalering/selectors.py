@@ -23,7 +23,7 @@ from vroegsignalering.models import (
     Vroegsignaalzaak,
 )
 
-PER_PAGINA = 50
+PER_PAGINA = 25
 SIGNAAL_VELDEN = ("id", "zaak_id", "partnersoort", "bedrag", "signaaldatum", "crisis", "referentie")
 
 
