@@ -179,3 +179,35 @@ def test_looks_and_refusals_are_in_the_access_log(wereld, client_for):
     assert Toegangslog.objects.filter(
         onderwerp="vroegsignaal", actie="geweigerd", gebruiker=wereld.users["ander_team"]
     ).exists()
+
+
+def test_zaak_and_monitor_pages_cost_the_same_queries_with_more_data(
+    client_for, partner, team_noord, professional, django_assert_num_queries
+):
+    from django.utils import timezone
+
+    zaak = _signalen(partner, team_noord, 1).zaken[0]
+    client = client_for(professional)
+    pagina = reverse("vroegsignalering:zaak", args=[zaak])
+    monitor = reverse("vroegsignalering:monitor")
+    client.get(pagina)
+    client.get(monitor)
+    with django_assert_num_queries(6) as zaak_klein:
+        client.get(pagina)
+    with django_assert_num_queries(5) as monitor_klein:
+        client.get(monitor)
+    water = PartnerFactory(naam="Waterbedrijf", soort="water")
+    bewaar_signalen(partner=water, rijen=[rij("W1", huisnummer="1"), rij("W2", huisnummer="40")],
+                    standaard_team_id=team_noord.pk)  # fmt: skip
+    from vroegsignalering.services import register_contactpoging
+
+    for _ in range(3):
+        register_contactpoging(
+            zaak=Vroegsignaalzaak.objects.get(pk=zaak), door=professional, soort="brief",
+            datum=timezone.localdate(), dagdeel="ochtend", bereikt=False,
+        )  # fmt: skip
+    assert Vroegsignaalzaak.objects.get(pk=zaak).signalen.count() == 2
+    with django_assert_num_queries(len(zaak_klein.captured_queries)):
+        client.get(pagina)
+    with django_assert_num_queries(len(monitor_klein.captured_queries)):
+        client.get(monitor)
