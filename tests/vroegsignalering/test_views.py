@@ -211,3 +211,17 @@ def test_zaak_and_monitor_pages_cost_the_same_queries_with_more_data(
         client.get(pagina)
     with django_assert_num_queries(len(monitor_klein.captured_queries)):
         client.get(monitor)
+
+
+def test_a_long_queue_is_counted_up_to_the_cap(client_for, partner, team_noord, professional):
+    from vroegsignalering import selectors
+
+    _signalen(partner, team_noord, 12)
+    selectors.MAX_GETELD, oud = 10, selectors.MAX_GETELD
+    try:
+        response = client_for(professional).get(
+            reverse("vroegsignalering:wachtrij", args=[team_noord.pk])
+        )
+    finally:
+        selectors.MAX_GETELD = oud
+    assert "Meer dan 10 open zaken" in response.text

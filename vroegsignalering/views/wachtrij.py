@@ -47,6 +47,7 @@ def wachtrij(request: HttpRequest, team_pk: int) -> HttpResponse:
         "zaken": page.object_list,
         "vandaag": timezone.localdate(),
         "kan_aanleveren": request.user.works_in(team.pk),
+        "max_geteld": selectors.MAX_GETELD,
     }
     return htmx.page(request, "vroegsignalering/wachtrij.html", "wachtrij-lijst", context)
 
