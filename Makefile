@@ -97,6 +97,7 @@ bench: db  ## Benchmarks: screens at 1 000 and 100 000 households, load under gu
 	@$(DB_ENV); $(PY) -m tests.bench.bench_schermen $(BENCH_ARGS); \
 	$(PY) -m tests.bench.belasting $(filter --smoke,$(BENCH_ARGS)); \
 	$(PY) -m tests.bench.bench_dossier $(BENCH_ARGS); \
+	$(PY) -m tests.bench.bench_vroegsignalering $(BENCH_ARGS); \
 	$(PY) -m tests.bench.samenvatting $(filter --smoke,$(BENCH_ARGS))
 
 .PHONY: lint
@@ -122,3 +123,7 @@ lock:  ## Re-resolve requirements.lock from pyproject.toml in a scratch virtuale
 clean:  ## Remove the virtualenv and stop and delete the local database
 	@if [ -x $(PY) ]; then $(PY) -m sociaaldomein.devdb destroy; fi
 	rm -rf $(VENV) staticfiles
+
+.PHONY: bench-vroegsignalering
+bench-vroegsignalering: db  ## Benchmark of vroegsignalering: import 10 000 rows, queue at 1 000 and 100 000 signals
+	@$(DB_ENV); $(PY) -m tests.bench.bench_vroegsignalering $(BENCH_ARGS)

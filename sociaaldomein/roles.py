@@ -57,6 +57,13 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
             for model in ("wet", "grondwaarde", "artikel", "maatwerkmandaat", "maatwerkbudget")
             for action in ("view", "add", "change")
         ],
+        *[
+            f"vroegsignalering.{action}_{model}"
+            for model in ("partnerorganisatie", "teaminstelling", "wijkindeling")
+            for action in ("view", "add", "change")
+        ],
+        "vroegsignalering.view_aanleverlog",
+        "vroegsignalering.view_vernietigingsronde",
     ],
 }
 

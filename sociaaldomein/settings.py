@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "casussen",
     "toetsing",
     "verantwoording",
+    "vroegsignalering",
 ]
 
 MIDDLEWARE = [
@@ -296,3 +297,8 @@ DOORBRAAK_MIN_REDEN = 20
 DOORBRAAK_MAX_PER_DAG = int(os.environ.get("DOORBRAAK_MAX_PER_DAG", "10"))
 # Checking a dossier: the largest PDF an auditor may upload.
 DOSSIER_UPLOAD_MAX_MB = int(os.environ.get("DOSSIER_UPLOAD_MAX_MB", "50"))
+
+# Vroegsignalering: signals that led to no contact are destroyed this many months after
+# their zaak was closed; signals about one resident within this many days form one zaak.
+VROEGSIGNAAL_BEWAARTERMIJN_MAANDEN = int(os.environ.get("VROEGSIGNAAL_BEWAARTERMIJN_MAANDEN", "6"))
+VROEGSIGNAAL_KOPPELTERMIJN_DAGEN = int(os.environ.get("VROEGSIGNAAL_KOPPELTERMIJN_DAGEN", "92"))

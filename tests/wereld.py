@@ -29,6 +29,8 @@ from tests.toetsing.factories import ingediend
 from tests.verantwoording.factories import DossierExportFactory
 from toetsing.models import MaatwerkBudget
 from toetsing.services import maatwerk, start_toets
+from vroegsignalering.models import Aanlevering
+from vroegsignalering.services import bewaar_signalen
 
 PASSWORD = "correct-horse-battery"
 
@@ -202,4 +204,39 @@ def maak_wereld() -> Wereld:
         "kenmerk": huishouden.referentie,
     }
     w.objects["post_controle"] = {"vingerafdruk": w.dossier.vingerafdruk}
+    # Vroegsignalering (issue 17): a signal in team Noord's queue (no household), one on
+    # the plan of the world's household (its member's BSN), and a checked upload.
+    from tests.vroegsignalering.factories import KOP, PartnerFactory, csv_regel, rij
+
+    partner = PartnerFactory(naam="Woonstichting Wereld")
+    w.objects["partner"] = partner
+    wachtrij = bewaar_signalen(
+        partner=partner, rijen=[rij("W-1", postcode="7411 AB")], standaard_team_id=noord.pk
+    )
+    w.objects["vroegsignaalzaak"] = wachtrij.zaken[0]
+    op_plan = bewaar_signalen(partner=partner, rijen=[rij("W-2", bsn=lid.bsn)])
+    w.objects["vroegsignaalzaak_plan"] = op_plan.zaken[0]
+    w.objects["aanlevering"] = Aanlevering.objects.create(
+        partner=partner,
+        team=noord,
+        bestandsnaam="signalen.csv",
+        inhoud=KOP + "\n" + csv_regel("W-3", huisnummer="7"),
+        rijen=1,
+        door=w.users["professional"],
+    )
+    w.objects["post_contactpoging"] = {
+        "soort": "telefoon",
+        "datum": vandaag,
+        "dagdeel": "ochtend",
+        "bereikt": "on",
+    }
+    w.objects["post_vroeg_huishouden"] = {
+        "voornamen": "Sanne",
+        "achternaam": "Visser",
+        "geboortedatum": "1990-04-01",
+        "straat": "Dijkweg",
+        "huisnummer": "12",
+        "postcode": "7411 AB",
+        "woonplaats": "Voorbeeldstad",
+    }
     return w

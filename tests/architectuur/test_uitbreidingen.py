@@ -40,8 +40,11 @@ def _nav(client) -> list[str]:
 @pytest.mark.parametrize(
     ("rol", "verwacht"),
     [
-        ("professional", ["Mijn werk", "Huishoudens", "Precedenten"]),
-        ("teamleider", ["Mijn werk", "Huishoudens", "Maatwerk", "Precedenten"]),
+        ("professional", ["Mijn werk", "Huishoudens", "Vroegsignalering", "Precedenten"]),
+        (
+            "teamleider",
+            ["Mijn werk", "Huishoudens", "Vroegsignalering", "Maatwerk", "Precedenten"],
+        ),
         (
             "auditor",
             [
@@ -49,6 +52,7 @@ def _nav(client) -> list[str]:
                 "Huishoudens",
                 "Toegangslog",
                 "Dossier controleren",
+                "Vroegsignalering",
                 "Maatwerk",
                 "Precedenten",
             ],

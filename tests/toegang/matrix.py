@@ -86,6 +86,21 @@ TEAMLEIDER_ALLEEN = per_rol(
 )
 
 
+VROEG_MONITOR = per_rol(
+    professional=200, teamleider=200, ander_team=200, auditor=200, beheerder=403
+)
+
+
+def _upload(w) -> dict:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.vroegsignalering.factories import KOP, csv_regel
+
+    inhoud = (KOP + "\n" + csv_regel("M-1", huisnummer="9")).encode()
+    bestand = SimpleUploadedFile("signalen.csv", inhoud, content_type="text/csv")
+    return {"partner": w.partner.pk, "team": w.team_noord.pk, "bestand": bestand}
+
+
 def _plan(w) -> dict:
     return {"huishouden_pk": w.huishouden.pk}
 
@@ -458,4 +473,74 @@ MATRIX: dict[str, Regel] = {
         post_data=lambda w: w.post_antwoord,
         writes=frozenset({"professional"}),
     ),
+    # --- vroegsignalering (issue 17) -------------------------------------------------------
+    # The navigation item: to the own team's queue (or the auditor's monitor).
+    "vroegsignalering:start": Regel(
+        get=per_rol(professional=302, teamleider=302, ander_team=302, auditor=302, beheerder=403),
+    ),
+    # Another team's queue or zaak does not exist (404); the auditor reads.
+    "vroegsignalering:wachtrij": Regel(
+        get=TEAM_LEZEN, kwargs=lambda w: {"team_pk": w.team_noord.pk}
+    ),
+    "vroegsignalering:zaak": Regel(get=TEAM_LEZEN, kwargs=lambda w: {"pk": w.vroegsignaalzaak}),
+    "vroegsignalering:contactpoging": Regel(
+        get=None,
+        post=TEAM_WIJZIGEN,
+        kwargs=lambda w: {"pk": w.vroegsignaalzaak},
+        post_data=lambda w: w.post_contactpoging,
+        writes=TEAM_SCHRIJVERS,
+    ),
+    "vroegsignalering:eindresultaat": Regel(
+        get=None,
+        post=TEAM_WIJZIGEN,
+        kwargs=lambda w: {"pk": w.vroegsignaalzaak},
+        post_data=lambda w: {"eindresultaat": "geen_inwoner"},
+        writes=TEAM_SCHRIJVERS,
+    ),
+    "vroegsignalering:huishouden": Regel(
+        get=TEAM_FORMULIER,
+        post=TEAM_WIJZIGEN,
+        kwargs=lambda w: {"pk": w.vroegsignaalzaak},
+        post_data=lambda w: w.post_vroeg_huishouden,
+        writes=TEAM_SCHRIJVERS,
+    ),
+    # Taken up on the plan: whoever may change the household (the auditor cannot).
+    "vroegsignalering:oppakken": Regel(
+        get=None,
+        post=per_rol(professional=302, teamleider=302, auditor=404, ander_team=404, beheerder=404),
+        kwargs=lambda w: {"pk": w.vroegsignaalzaak_plan},
+        writes=TEAM_SCHRIJVERS,
+    ),
+    # Uploading: any caseworker of a team, for the own team (another team: a form error).
+    "vroegsignalering:aanleveren": Regel(
+        get=per_rol(professional=200, teamleider=200, ander_team=200, auditor=403, beheerder=403),
+        post=per_rol(professional=302, teamleider=302, ander_team=200, auditor=403, beheerder=403),
+        post_data=_upload,
+        writes=TEAM_SCHRIJVERS,
+    ),
+    "vroegsignalering:aanlevering": Regel(
+        get=per_rol(professional=200, teamleider=200, auditor=404, ander_team=404, beheerder=404),
+        kwargs=lambda w: {"pk": w.aanlevering.pk},
+    ),
+    "vroegsignalering:importeren": Regel(
+        get=None,
+        post=per_rol(
+            professional={200, 302},
+            teamleider={200, 302},
+            auditor=404,
+            ander_team=404,
+            beheerder=404,
+        ),
+        kwargs=lambda w: {"pk": w.aanlevering.pk},
+        post_data=lambda w: {"keuze": "alles"},
+        writes=TEAM_SCHRIJVERS,
+    ),
+    # Counts and exports without names, BSN or address: every team and the auditor.
+    "vroegsignalering:monitor": Regel(get=VROEG_MONITOR),
+    "vroegsignalering:monitor_csv": Regel(get=VROEG_MONITOR),
+    "vroegsignalering:terugmelding": Regel(
+        get=VROEG_MONITOR, kwargs=lambda w: {"partner_pk": w.partner.pk}
+    ),
+    # The partner endpoint authenticates by token, not by login (tests/vroegsignalering).
+    "vroegsignalering:api_signalen": Regel(get=None, public=True),
 }

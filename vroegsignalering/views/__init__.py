@@ -1,0 +1,1 @@
+"""Screens of vroegsignalering (thin: rules in models, services and selectors)."""
