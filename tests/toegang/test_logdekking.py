@@ -53,6 +53,9 @@ EXEMPT: dict[str, str] = {
     "maatwerk:register": "the anonymised register of precedents",
     "maatwerk:raad": "figures for the council, no person in them",
     "maatwerk:raad_csv": "figures for the council, no person in them",
+    "vroegsignalering:start": "a redirect to the team's queue or the monitor",
+    "vroegsignalering:aanleveren": "the upload form; the upload and its report are logged",
+    "vroegsignalering:monitor": "counts per partner type and outcome, no person in them",
 }
 
 

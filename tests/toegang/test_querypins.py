@@ -39,7 +39,7 @@ PINS: dict[str, tuple[str, int, int]] = {
     "casussen:doel_nieuw": ("professional", 6, 6),
     "casussen:doel_wijzigen": ("professional", 9, 9),
     "casussen:eigen_woorden": ("professional", 4, 4),
-    "casussen:plan": ("professional", 16, 16),
+    "casussen:plan": ("professional", 18, 18),
     "casussen:status": ("professional", 4, 4),
     "casussen:termijn_nieuw": ("professional", 4, 4),
     "casussen:termijn_voldaan": ("professional", 5, 5),
@@ -63,7 +63,7 @@ PINS: dict[str, tuple[str, int, int]] = {
     "maatwerk:verzoek": ("professional", 6, 6),
     "meldingen": ("professional", 4, 4),
     "meldingen_teller": ("professional", 2, 2),
-    "start": ("professional", 13, 13),
+    "start": ("professional", 15, 15),
     "toetsing:artikelen": ("professional", 5, 10),
     "toetsing:corrigeren": ("professional", 5, 5),
     "toetsing:lijst": ("professional", 5, 5),
@@ -80,6 +80,14 @@ PINS: dict[str, tuple[str, int, int]] = {
     "verantwoording:dossier_voortgang": ("professional", 3, 4),
     "verantwoording:huishouden_toegangslog": ("teamleider", 8, 8),
     "verantwoording:toegangslog": ("auditor", 7, 6),
+    "vroegsignalering:aanleveren": ("professional", 4, 4),
+    "vroegsignalering:aanlevering": ("professional", 4, 4),
+    "vroegsignalering:huishouden": ("professional", 4, 4),
+    "vroegsignalering:monitor": ("professional", 5, 5),
+    "vroegsignalering:monitor_csv": ("professional", 4, 4),
+    "vroegsignalering:terugmelding": ("professional", 5, 5),
+    "vroegsignalering:wachtrij": ("professional", 7, 7),
+    "vroegsignalering:zaak": ("professional", 6, 6),
 }
 
 

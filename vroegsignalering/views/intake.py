@@ -35,6 +35,9 @@ def aanleveren(request: HttpRequest) -> HttpResponse:
             bestand=form.cleaned_data["bestand"],
             door=request.user,
         )
+        log_access(
+            request, actie=Actie.AANGEMAAKT, onderwerp="aanlevering", object_id=aanlevering.pk
+        )
         return redirect("vroegsignalering:aanlevering", pk=aanlevering.pk)
     context = {"form": form, "kolommen": KOLOMMEN, "verplicht": intake.VERPLICHT}
     return htmx.page(request, "vroegsignalering/aanleveren.html", "formulier", context)

@@ -127,6 +127,7 @@ def huishouden(request: HttpRequest, pk: int) -> HttpResponse:
             _log(request, gevonden, Actie.AANGEMAAKT)
             url = reverse("casussen:plan", kwargs={"huishouden_pk": nieuw.pk})
             return htmx.go_to(request, url, "Huishouden en plan aangemaakt vanuit het signaal.")
+    _log(request, gevonden, Actie.BEKEKEN)  # the form shows the signal's personal data
     context = {"zaak": gevonden, "form": form}
     return htmx.page(request, "vroegsignalering/huishouden.html", "formulier", context)
 
