@@ -41,7 +41,7 @@ def _nav(client) -> list[str]:
     ("rol", "verwacht"),
     [
         ("professional", ["Mijn werk", "Huishoudens", "Precedenten"]),
-        ("teamleider", ["Mijn werk", "Huishoudens", "Maatwerk", "Precedenten"]),
+        ("teamleider", ["Mijn werk", "Huishoudens", "Maatwerk", "Precedenten", "Wijkbeeld"]),
         (
             "auditor",
             [
@@ -53,7 +53,7 @@ def _nav(client) -> list[str]:
                 "Precedenten",
             ],
         ),
-        ("beheerder", ["Mijn werk", "Precedenten", "Beheer"]),
+        ("beheerder", ["Mijn werk", "Precedenten", "Wijkbeeld", "Beheer"]),
     ],
 )
 def test_every_role_sees_the_navigation_its_apps_registered(client_for, rol, verwacht, request):

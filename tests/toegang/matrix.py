@@ -443,4 +443,8 @@ MATRIX: dict[str, Regel] = {
         post_data=lambda w: w.post_antwoord,
         writes=frozenset({"professional"}),
     ),
+    # --- the wijk (issue 18): aggregate figures only. Leads see their own team's wijk;
+    # the beheerder all wijken together; everyone else is refused.
+    "wijk:wijkbeeld": Regel(get=per_rol(teamleider=200, beheerder=200, default=403)),
+    "wijk:wijkbeeld_csv": Regel(get=per_rol(teamleider=200, beheerder=200, default=403)),
 }
