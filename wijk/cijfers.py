@@ -20,7 +20,7 @@ from casussen.models.doelen import Financiering
 from huishoudens.models import Beoordeling, Huishouden, Leefdomein, Lid
 from sociaaldomein.models import Team
 from toetsing.models import MaatwerkBudget, MaatwerkVerzoek
-from wijk.models import ALLE_WIJKEN, Wijkcijfer, Wijkverversing
+from wijk.models import ALLE_WIJKEN, Aanbod, Match, Wijkcijfer, Wijkverversing
 
 # The outcomes that matter (seed 003: "do people go to school, do they have work, are
 # they financially healthy, is the neighbourhood safe?").
@@ -44,6 +44,8 @@ T = {
     "lid": Lid._meta.db_table,
     "beoordeling": Beoordeling._meta.db_table,
     "domein": Leefdomein._meta.db_table,
+    "match": Match._meta.db_table,
+    "aanbod": Aanbod._meta.db_table,
 }
 K = "'YYYY-\"K\"Q'"  # to_char format of a quarter: 2026-K3
 TZ = "'Europe/Amsterdam'"
@@ -146,6 +148,21 @@ QUERIES: dict[str, str] = {
         FROM per_hh x JOIN {T["hh"]} h ON h.id = x.huishouden_id
         JOIN {T["team"]} t ON t.id = h.team_id JOIN {T["domein"]} dm ON dm.id = x.leefdomein_id
         GROUP BY 1, 3, 4""",
+    # the sociale makelaar: matches by status now, proposed and started per quarter
+    "matches": f"""
+        SELECT t.wijk, 'stand', 'matches', m.status, count(*), NULL
+        FROM {T["match"]} m JOIN {T["aanbod"]} a ON a.id = m.aanbod_id
+        JOIN {T["team"]} t ON t.id = a.team_id GROUP BY 1, 4""",
+    "matches_voorgesteld": f"""
+        SELECT t.wijk, to_char(m.voorgesteld_op AT TIME ZONE {TZ}, {K}), 'matches_voorgesteld',
+               '', count(*), NULL
+        FROM {T["match"]} m JOIN {T["aanbod"]} a ON a.id = m.aanbod_id
+        JOIN {T["team"]} t ON t.id = a.team_id WHERE m.voorgesteld_op >= %(van)s GROUP BY 1, 2""",
+    "matches_actief": f"""
+        SELECT t.wijk, to_char(m.actief_op AT TIME ZONE {TZ}, {K}), 'matches_actief',
+               '', count(*), NULL
+        FROM {T["match"]} m JOIN {T["aanbod"]} a ON a.id = m.aanbod_id
+        JOIN {T["team"]} t ON t.id = a.team_id WHERE m.actief_op >= %(van)s GROUP BY 1, 2""",
 }
 
 

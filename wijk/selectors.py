@@ -15,7 +15,7 @@ from sociaaldomein.charts import Grafiek
 from sociaaldomein.formatting import euro
 from wijk import kleine_getallen as kg
 from wijk.cijfers import KWARTALEN_TERUG, UITKOMST_DOMEINEN, WET_LABELS, kwartalen
-from wijk.models import Wijkcijfer, Wijkverversing
+from wijk.models import ALLE_WIJKEN, Verhaal, Wijkcijfer, Wijkverversing
 
 TOP_AANBIEDERS = 8
 
@@ -254,4 +254,23 @@ def _makelaar(c: _Cijfers, kw: list[str]) -> Grafiek:
             "Voorgesteld": [(c.aantal("matches_voorgesteld", k), None) for k in kw],
             "Actief geworden": [(c.aantal("matches_actief", k), None) for k in kw],
         },
+    )
+
+
+@dataclass
+class Raadsrapport:
+    beeld: Wijkbeeld
+    verhalen: list[str]
+    gemaakt_op: object
+
+
+def raadsrapport(wijk: str, periode: str) -> Raadsrapport:
+    """The Wijkbeeld plus the anonymised stories the leads selected for the council."""
+    verhalen = Verhaal.objects.filter(geselecteerd_op__isnull=False).order_by("geselecteerd_op")
+    if wijk != ALLE_WIJKEN:
+        verhalen = verhalen.filter(huishouden__team__wijk=wijk)
+    return Raadsrapport(
+        wijkbeeld(wijk, periode),
+        list(verhalen.values_list("geanonimiseerd", flat=True)),
+        timezone.now(),
     )

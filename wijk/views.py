@@ -17,7 +17,7 @@ from wijk.models import Wijkcijfer
 from wijk.selectors import wijkbeeld as lees_wijkbeeld
 
 
-def _gekozen(request: HttpRequest) -> tuple[WijkbeeldForm, str, str]:
+def kies_wijk(request: HttpRequest) -> tuple[WijkbeeldForm, str, str]:
     """The picker and the chosen wijk and period; a wijk the user may not see: 403."""
     wijken = Wijkcijfer.wijken_voor(request.user)
     gevraagd = request.GET.get("wijk")
@@ -31,7 +31,7 @@ def _gekozen(request: HttpRequest) -> tuple[WijkbeeldForm, str, str]:
 @require_GET
 def wijkbeeld(request: HttpRequest) -> HttpResponse:
     """The dashboard of a wijk over a period: figures, charts with their tables."""
-    form, wijk, periode = _gekozen(request)
+    form, wijk, periode = kies_wijk(request)
     context = {"form": form, "beeld": lees_wijkbeeld(wijk, periode)}
     return htmx.page(request, "wijk/wijkbeeld.html", "wijkbeeld-inhoud", context)
 
@@ -39,7 +39,7 @@ def wijkbeeld(request: HttpRequest) -> HttpResponse:
 @require_GET
 def wijkbeeld_csv(request: HttpRequest) -> HttpResponse:
     """The same figures as the page, as CSV (small numbers read "< 10" here too)."""
-    _form, wijk, periode = _gekozen(request)
+    _form, wijk, periode = kies_wijk(request)
     beeld = lees_wijkbeeld(wijk, periode)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = content_disposition_header(

@@ -40,8 +40,19 @@ def _nav(client) -> list[str]:
 @pytest.mark.parametrize(
     ("rol", "verwacht"),
     [
-        ("professional", ["Mijn werk", "Huishoudens", "Precedenten"]),
-        ("teamleider", ["Mijn werk", "Huishoudens", "Maatwerk", "Precedenten", "Wijkbeeld"]),
+        ("professional", ["Mijn werk", "Huishoudens", "Precedenten", "Sociale makelaar"]),
+        (
+            "teamleider",
+            [
+                "Mijn werk",
+                "Huishoudens",
+                "Maatwerk",
+                "Precedenten",
+                "Wijkbeeld",
+                "Sociale makelaar",
+                "Verhalen",
+            ],
+        ),
         (
             "auditor",
             [
