@@ -38,6 +38,8 @@ class VerhaalForm(forms.ModelForm):
 
 
 class AanbodForm(forms.ModelForm):
+    prefix = "aanbod"
+
     class Meta:
         model = Aanbod
         fields = ["soort", "naam", "omschrijving", "leefdomein", "hulpsoort"]
@@ -51,6 +53,8 @@ class AanbodForm(forms.ModelForm):
 
 
 class BehoefteForm(forms.ModelForm):
+    prefix = "behoefte"
+
     class Meta:
         model = Behoefte
         fields = ["huishouden", "omschrijving", "leefdomein", "hulpsoort"]

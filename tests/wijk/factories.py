@@ -62,16 +62,16 @@ def wijk_wereld(w) -> None:
         "toestemming_van": "De hoofdbewoner",
     }
     w.objects["post_aanbod"] = {
-        "soort": "talent",
-        "naam": "Ali",
-        "omschrijving": "Kan goed klussen",
-        "leefdomein": Leefdomein.objects.get(code="huisvesting").pk,
-        "hulpsoort": "klussen",
-        "team": w.team_noord.pk,
+        "aanbod-soort": "talent",
+        "aanbod-naam": "Ali",
+        "aanbod-omschrijving": "Kan goed klussen",
+        "aanbod-leefdomein": Leefdomein.objects.get(code="huisvesting").pk,
+        "aanbod-hulpsoort": "klussen",
+        "aanbod-team": w.team_noord.pk,
     }
     w.objects["post_behoefte"] = {
-        "huishouden": w.huishouden.pk,
-        "omschrijving": "Hulp in de tuin",
-        "leefdomein": Leefdomein.objects.get(code="huisvesting").pk,
-        "hulpsoort": "klussen",
+        "behoefte-huishouden": w.huishouden.pk,
+        "behoefte-omschrijving": "Hulp in de tuin",
+        "behoefte-leefdomein": Leefdomein.objects.get(code="huisvesting").pk,
+        "behoefte-hulpsoort": "klussen",
     }
