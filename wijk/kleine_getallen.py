@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from functools import cached_property, lru_cache
 
 from sociaaldomein.charts import Grafiek, getal
 from sociaaldomein.formatting import euro
@@ -46,6 +47,24 @@ def tekst(aantal: Getal | None, afgeleid: Getal | None = None, *, soort: str = "
     return getal(value)
 
 
+@lru_cache(maxsize=512)
+def _svg(id: str, titel: str, labels: tuple, reeksen: tuple, soort: str, beschrijving: str):
+    return Grafiek(
+        id, titel, list(labels), dict(reeksen), soort=soort, beschrijving=beschrijving
+    ).svg
+
+
+class WijkGrafiek(Grafiek):
+    """A chart whose SVG is kept per process for the same figures: they change only when
+    the summary table is refreshed, and drawing seven charts costs more than the rest of
+    the page together."""
+
+    @cached_property
+    def svg(self):
+        reeksen = tuple((naam, tuple(waarden)) for naam, waarden in self.reeksen.items())
+        return _svg(self.id, self.titel, tuple(self.labels), reeksen, self.soort, self.beschrijving)
+
+
 def grafiek(
     id: str,
     titel: str,
@@ -66,7 +85,7 @@ def grafiek(
         for naam, paren in reeksen.items()
         for index, (aantal, afgeleid) in enumerate(paren)
     }
-    return Grafiek(
+    return WijkGrafiek(
         id,
         titel,
         list(labels),
