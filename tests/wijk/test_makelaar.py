@@ -86,3 +86,27 @@ def test_active_matches_count_on_the_wijkbeeld(team_noord, professional, teamlei
     bereken()
     rows = client_for(teamleider).get(reverse("wijk:wijkbeeld_csv")).content.decode()
     assert "Kerncijfers;Sociale makelaar: matches actief;;10" in rows
+
+
+@pytest.mark.django_db
+def test_makelaar_page_constant_queries(
+    team_noord, professional, client_for, django_assert_num_queries
+):
+    client = client_for(professional)
+    url = reverse("wijk:makelaar")
+
+    def meer(aantal):
+        for _ in range(aantal):
+            aanbod = maak_aanbod(team=team_noord, door=professional)
+            behoefte = maak_behoefte(
+                huishouden=HuishoudenFactory(team=team_noord), door=professional
+            )
+            services.stel_match_voor(user=professional, aanbod=aanbod, behoefte=behoefte)
+
+    meer(1)
+    client.get(url)
+    with django_assert_num_queries(11) as klein:
+        assert client.get(url).status_code == 200
+    meer(5)
+    with django_assert_num_queries(len(klein.captured_queries)):
+        client.get(url)

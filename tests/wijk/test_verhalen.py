@@ -131,3 +131,19 @@ def test_council_report_combines_figures_charts_and_stories_without_small_number
     tabel = re.sub(r"\d{4}-K\d|pagina \d+ van \d+|top \d+", "", tabel)
     cellen = re.findall(r"(?<![\d.,])(\d)(?![\d.,])", tabel)
     assert len(cellen) < 40  # axis ticks only (0, 2, 4, ...), never a table cell
+
+
+@pytest.mark.django_db
+def test_stories_page_constant_queries(
+    client_for, professional, teamleider, team_noord, django_assert_num_queries
+):
+    client = client_for(teamleider)
+    url = reverse("wijk:verhalen")
+    maak_verhaal(huishouden=HuishoudenFactory(team=team_noord), door=professional)
+    client.get(url)
+    with django_assert_num_queries(4) as klein:
+        assert client.get(url).status_code == 200
+    for _ in range(4):
+        maak_verhaal(huishouden=HuishoudenFactory(team=team_noord), door=professional)
+    with django_assert_num_queries(len(klein.captured_queries)):
+        client.get(url)
