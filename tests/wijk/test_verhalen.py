@@ -4,9 +4,11 @@ council report combines figures, charts and the selected stories."""
 from __future__ import annotations
 
 import datetime
+import html as html_lib
 import re
 
 import pytest
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,6 +18,7 @@ from tests.wijk.factories import maak_verhaal
 from wijk.anonimiseren import Bekend, anonimiseer
 from wijk.cijfers import bereken
 from wijk.models import Verhaal
+from wijk.selectors import raadsrapport
 
 VERHAAL = (
     "Toen ik Fatima Bouzid (BSN 123456782, geboren 7 maart 1984) in januari voor het eerst "
@@ -147,3 +150,12 @@ def test_stories_page_constant_queries(
         maak_verhaal(huishouden=HuishoudenFactory(team=team_noord), door=professional)
     with django_assert_num_queries(len(klein.captured_queries)):
         client.get(url)
+
+
+@pytest.mark.django_db
+def test_council_report_tables_hold_no_figure_under_ten(professional, gezin):
+    """The print template's cells, checked like the page's (a wijk with one household)."""
+    bereken()
+    html = render_to_string("wijk/raadsrapport.html", {"rapport": raadsrapport("Noord", "4")})
+    cellen = [html_lib.unescape(c) for c in re.findall(r'class="getal">([^<]*)<', html)]
+    assert cellen and set(cellen) == {"< 10"}
