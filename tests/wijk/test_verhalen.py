@@ -159,3 +159,11 @@ def test_council_report_tables_hold_no_figure_under_ten(professional, gezin):
     html = render_to_string("wijk/raadsrapport.html", {"rapport": raadsrapport("Noord", "4")})
     cellen = [html_lib.unescape(c) for c in re.findall(r'class="getal">([^<]*)<', html)]
     assert cellen and set(cellen) == {"< 10"}
+
+
+@pytest.mark.django_db
+def test_household_page_offers_the_story_to_the_team_only(client_for, professional, auditor, gezin):
+    url = reverse("huishoudens:detail", args=[gezin.pk])
+    link = reverse("wijk:verhaal_nieuw", args=[gezin.pk])
+    assert link in client_for(professional).get(url).content.decode()
+    assert link not in client_for(auditor).get(url).content.decode()

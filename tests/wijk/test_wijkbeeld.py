@@ -10,6 +10,7 @@ import io
 import re
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -19,7 +20,7 @@ from tests.huishoudens.factories import BeoordelingFactory, HuishoudenFactory, L
 from tests.sociaaldomein.factories import UserFactory
 from wijk import kleine_getallen as kg
 from wijk.cijfers import bereken
-from wijk.models import ALLE_WIJKEN
+from wijk.models import ALLE_WIJKEN, Wijkcijfer, Wijkverversing
 
 URL = reverse("wijk:wijkbeeld")
 CSV = reverse("wijk:wijkbeeld_csv")
@@ -157,8 +158,6 @@ def test_outcomes_per_household_first_against_latest(teamleider, team_noord):
     # a household with one assessment only is not counted
     LidFactory(huishouden=HuishoudenFactory(team=team_noord))
     bereken()
-    from wijk.models import Wijkcijfer
-
     for uitkomst, aantal in verwacht.items():
         cijfer = Wijkcijfer.objects.get(
             wijk="Noord", kwartaal="stand", maat=f"uitkomst_{uitkomst}", categorie="werk-opleiding"
@@ -178,3 +177,13 @@ def test_constant_queries(client_for, teamleider, team_noord, django_assert_num_
     bereken()
     with django_assert_num_queries(len(small.captured_queries)):
         client.get(URL, {"periode": "8"})
+
+
+@pytest.mark.django_db
+def test_refresh_command_runs_the_background_task(settings, team_noord):
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    _huishoudens(team_noord, 10)
+    call_command("ververs_wijkbeeld")
+    assert Wijkverversing.objects.count() == 1
+    call_command("ververs_wijkbeeld", "--nu")
+    assert Wijkverversing.objects.count() == 2
