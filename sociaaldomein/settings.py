@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "toetsing",
     "verantwoording",
     "vroegsignalering",
+    "wijk",
 ]
 
 MIDDLEWARE = [

@@ -26,6 +26,7 @@ urlpatterns = [
     path("maatwerk/", include("toetsing.urls.maatwerk")),
     path("", include("verantwoording.urls")),
     path("vroegsignalering/", include("vroegsignalering.urls")),
+    path("wijk/", include("wijk.urls")),
     path("beheer/", admin.site.urls),
 ]
 

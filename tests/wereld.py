@@ -27,6 +27,7 @@ from tests.huishoudens.factories import (
 from tests.sociaaldomein.factories import TeamFactory, UserFactory
 from tests.toetsing.factories import ingediend
 from tests.verantwoording.factories import DossierExportFactory
+from tests.wijk.factories import wijk_wereld
 from toetsing.models import MaatwerkBudget
 from toetsing.services import maatwerk, start_toets
 from vroegsignalering.models import Aanlevering
@@ -239,4 +240,7 @@ def maak_wereld() -> Wereld:
         "postcode": "7411 AB",
         "woonplaats": "Voorbeeldstad",
     }
+    # The wijk (issue 18): a story of the household, an offer and a need of Noord, and a
+    # match between them waiting for both sides' consent.
+    wijk_wereld(w)
     return w

@@ -297,6 +297,10 @@ def make_csp_safe(
             el.attrib.pop(attr, None)
     root.set("focusable", "false")
 
+    # again: a library imported later (WeasyPrint's PDF metadata) may have re-registered
+    # prefixes, and the SVG must come out as <svg>, never <ns0:svg>
+    ET.register_namespace("", SVG_NS)
+    ET.register_namespace("xlink", XLINK_NS)
     return ET.tostring(root, encoding="unicode")
 
 

@@ -40,10 +40,22 @@ def _nav(client) -> list[str]:
 @pytest.mark.parametrize(
     ("rol", "verwacht"),
     [
-        ("professional", ["Mijn werk", "Huishoudens", "Vroegsignalering", "Precedenten"]),
+        (
+            "professional",
+            ["Mijn werk", "Huishoudens", "Vroegsignalering", "Precedenten", "Sociale makelaar"],
+        ),
         (
             "teamleider",
-            ["Mijn werk", "Huishoudens", "Vroegsignalering", "Maatwerk", "Precedenten"],
+            [
+                "Mijn werk",
+                "Huishoudens",
+                "Vroegsignalering",
+                "Maatwerk",
+                "Precedenten",
+                "Wijkbeeld",
+                "Sociale makelaar",
+                "Verhalen",
+            ],
         ),
         (
             "auditor",
@@ -57,7 +69,7 @@ def _nav(client) -> list[str]:
                 "Precedenten",
             ],
         ),
-        ("beheerder", ["Mijn werk", "Precedenten", "Beheer"]),
+        ("beheerder", ["Mijn werk", "Precedenten", "Wijkbeeld", "Beheer"]),
     ],
 )
 def test_every_role_sees_the_navigation_its_apps_registered(client_for, rol, verwacht, request):

@@ -543,4 +543,58 @@ MATRIX: dict[str, Regel] = {
     ),
     # The partner endpoint authenticates by token, not by login (tests/vroegsignalering).
     "vroegsignalering:api_signalen": Regel(get=None, public=True),
+    # --- the wijk (issue 18): aggregate figures only. Leads see their own team's wijk;
+    # the beheerder all wijken together; everyone else is refused.
+    "wijk:wijkbeeld": Regel(get=per_rol(teamleider=200, beheerder=200, default=403)),
+    "wijk:wijkbeeld_csv": Regel(get=per_rol(teamleider=200, beheerder=200, default=403)),
+    "wijk:raadsrapport": Regel(get=per_rol(teamleider=200, beheerder=200, default=403)),
+    # Stories: the team's caseworkers write (through the household gate); the lead selects.
+    "wijk:verhaal_nieuw": Regel(
+        get=TEAM_FORMULIER,
+        post=TEAM_WIJZIGEN,
+        kwargs=_hh,
+        post_data=lambda w: w.post_verhaal,
+        writes=TEAM_SCHRIJVERS,
+    ),
+    "wijk:verhalen": Regel(get=per_rol(teamleider=200, default=403)),
+    "wijk:verhaal_selecteren": Regel(
+        get=None,
+        post=per_rol(teamleider={200, 302}, default=403),
+        kwargs=lambda w: {"pk": w.verhaal.pk},
+        post_data=lambda w: {"selecteren": "ja"},
+        writes=frozenset({"teamleider"}),
+    ),
+    # The sociale makelaar: a task of every caseworker with a team (Zuid sees its own wijk).
+    "wijk:makelaar": Regel(
+        get=per_rol(professional=200, teamleider=200, ander_team=200, default=403)
+    ),
+    "wijk:aanbod_nieuw": Regel(
+        get=None,
+        post=per_rol(
+            professional={200, 302}, teamleider={200, 302}, ander_team={200, 302}, default=403
+        ),
+        post_data=lambda w: w.post_aanbod,
+        writes=frozenset({"professional", "teamleider", "ander_team"}),
+    ),
+    "wijk:behoefte_nieuw": Regel(
+        get=None,
+        post=per_rol(
+            professional={200, 302}, teamleider={200, 302}, ander_team={200, 302}, default=403
+        ),
+        post_data=lambda w: w.post_behoefte,
+        writes=frozenset({"professional", "teamleider", "ander_team"}),
+    ),
+    "wijk:match_voorstellen": Regel(
+        get=None,
+        post=per_rol(professional={200, 302}, teamleider={200, 302}, ander_team=404, default=403),
+        post_data=lambda w: {"aanbod": w.aanbod_twee.pk, "behoefte": w.behoefte.pk},
+        writes=TEAM_SCHRIJVERS,
+    ),
+    "wijk:match_stap": Regel(
+        get=None,
+        post=per_rol(professional={200, 302}, teamleider={200, 302}, ander_team=404, default=403),
+        kwargs=lambda w: {"pk": w.match.pk},
+        post_data=lambda w: {"stap": "toestemming_aanbieder"},
+        writes=TEAM_SCHRIJVERS,
+    ),
 }
