@@ -41,6 +41,10 @@ def _pagina(request, aanbod_form=None, behoefte_form=None, status=200) -> HttpRe
     return render(request, "wijk/makelaar.html", context, status=status)
 
 
+def _log_match(request: HttpRequest, behoefte: Behoefte, actie: str) -> None:
+    log_access(request, actie=actie, onderwerp="match", huishoudens=[behoefte.huishouden_id])
+
+
 @require_GET
 def makelaar(request: HttpRequest) -> HttpResponse:
     """Offers, needs, suggestions and matches of the user's wijk."""
@@ -55,7 +59,8 @@ def aanbod_nieuw(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _pagina(request, aanbod_form=form)
     velden = {veld: form.cleaned_data[veld] for veld in AanbodForm.Meta.fields}
-    services.nieuw_aanbod(user=request.user, team=form.cleaned_data["team"], **velden)
+    aanbod = services.nieuw_aanbod(user=request.user, team=form.cleaned_data["team"], **velden)
+    log_access(request, actie=Actie.AANGEMAAKT, onderwerp="aanbod", object_id=aanbod.pk)
     return htmx.go_to(request, reverse(TERUG), "Het aanbod is vastgelegd.")
 
 
@@ -92,6 +97,7 @@ def match_voorstellen(request: HttpRequest) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return htmx.go_to(request, reverse(TERUG))
+    _log_match(request, behoefte, Actie.AANGEMAAKT)
     return htmx.go_to(
         request, reverse(TERUG), "Match voorgesteld. Vraag nu beide kanten om toestemming."
     )
@@ -111,6 +117,7 @@ def match_stap(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return htmx.go_to(request, reverse(TERUG))
+    _log_match(request, match.behoefte, Actie.GEWIJZIGD)
     return htmx.go_to(
         request, reverse(TERUG), f"{Match.STAPPEN[form.cleaned_data['stap']]}: vastgelegd."
     )

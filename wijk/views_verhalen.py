@@ -45,6 +45,7 @@ def verhaal_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
             )
             url = reverse("huishoudens:detail", args=[huishouden.pk])
             return htmx.go_to(request, url, "Het verhaal is vastgelegd en geanonimiseerd.")
+    log_change(request, huishouden, onderwerp="verhaal", actie=Actie.BEKEKEN)
     return render(request, "wijk/verhaal_nieuw.html", {"huishouden": huishouden, "form": form})
 
 

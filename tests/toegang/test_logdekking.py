@@ -56,6 +56,10 @@ EXEMPT: dict[str, str] = {
     "vroegsignalering:start": "a redirect to the team's queue or the monitor",
     "vroegsignalering:aanleveren": "the upload form; the upload and its report are logged",
     "vroegsignalering:monitor": "counts per partner type and outcome, no person in them",
+    "wijk:wijkbeeld": "aggregates per wijk, figures under 10 suppressed",
+    "wijk:wijkbeeld_csv": "aggregates per wijk, figures under 10 suppressed",
+    "wijk:raadsrapport": "aggregates and stories that were anonymised when saved",
+    "wijk:verhaal_selecteren": "selects an anonymised story for the council report",
 }
 
 

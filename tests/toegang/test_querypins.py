@@ -88,6 +88,12 @@ PINS: dict[str, tuple[str, int, int]] = {
     "vroegsignalering:terugmelding": ("professional", 5, 5),
     "vroegsignalering:wachtrij": ("professional", 7, 7),
     "vroegsignalering:zaak": ("professional", 6, 6),
+    "wijk:makelaar": ("professional", 11, 11),
+    "wijk:raadsrapport": ("teamleider", 7, 7),
+    "wijk:verhaal_nieuw": ("professional", 4, 4),
+    "wijk:verhalen": ("teamleider", 4, 4),
+    "wijk:wijkbeeld": ("teamleider", 6, 6),
+    "wijk:wijkbeeld_csv": ("teamleider", 6, 6),
 }
 
 
