@@ -33,7 +33,7 @@ from sociaaldomein.models import Toegangslog
 
 def _exceptional_grant(user, huishouden: Huishouden) -> HuishoudenUserObjectPermission | None:
     """The current grant through which a user outside the owning team sees this household."""
-    if user.is_auditor or huishouden.team_id in user.team_ids:
+    if user.is_auditor or user.works_in(huishouden.team_id):
         return None
     return (
         HuishoudenUserObjectPermission.objects.filter(user=user, content_object=huishouden)
