@@ -27,7 +27,7 @@ from huishoudens.models import (
     Lid,
     months_ago,
 )
-from sociaaldomein.accesslog import Actie, Doel, log_access, log_denied
+from sociaaldomein.accesslog import Actie, Doel, log_access, log_by, log_denied
 from sociaaldomein.models import Toegangslog
 
 
@@ -438,14 +438,37 @@ def gedeeld_met(huishouden: Huishouden) -> list[HuishoudenUserObjectPermission]:
     )
 
 
+BSN_BUITEN_BEREIK = "BSN-controle buiten bereik"
+
+
+def bsn_controles_vandaag(user) -> int:
+    """How many members out of the user's reach the BSN check hit today (each counted
+    once, however often the form re-validates)."""
+    begin = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    return (
+        Toegangslog.objects.filter(gebruiker=user, onderwerp=BSN_BUITEN_BEREIK, tijdstip__gte=begin)
+        .values("object_id")
+        .distinct()
+        .count()
+    )
+
+
 def bsn_melding(
     bsn: str, *, user, huishouden: Huishouden | None = None, exclude: int | None = None
 ) -> str:
     """The Dutch message when `bsn` already belongs to another active member, else ''.
 
     Names the household only when the user may see it; otherwise says no more than the
-    uniqueness rule itself reveals (never another team's household).
+    uniqueness rule itself reveals (never another team's household). That answer tells
+    whether a BSN is a client elsewhere, so each such hit is logged as exceptional access
+    to the other household, and after `BSN_CONTROLE_MAX_PER_DAG` of them a day the
+    user's BSN checks stop altogether (as break the glass is limited).
     """
+    if bsn_controles_vandaag(user) >= settings.BSN_CONTROLE_MAX_PER_DAG:
+        return (
+            "U heeft vandaag te vaak een BSN ingevuld dat bij een huishouden buiten uw "
+            "bereik hoort. Laat het BSN leeg en vraag uw teamleider om hulp."
+        )
     other = (
         Lid.objects.filter(bsn=bsn, einddatum__isnull=True)
         .exclude(pk=exclude)
@@ -461,6 +484,14 @@ def bsn_melding(
             f"Dit BSN hoort al bij een lid van {other.huishouden.naam} "
             f"({other.huishouden.referentie}). Laat het lid daar eerst vertrekken."
         )
+    log_by(
+        user,
+        actie=Actie.GEZOCHT,
+        onderwerp=BSN_BUITEN_BEREIK,
+        huishoudens=[other.huishouden_id],
+        object_id=other.pk,
+        uitzonderlijk=True,
+    )
     return (
         "Dit BSN hoort al bij een actief lid van een ander huishouden, dat u niet kunt "
         "inzien. Controleer het nummer; klopt het, neem dan contact op met uw teamleider."

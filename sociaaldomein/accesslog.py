@@ -29,7 +29,36 @@ def log_access(
     reden: str = "",
     uitzonderlijk: bool = False,
 ) -> Toegangslog:
-    user = request.user
+    return log_by(
+        request.user,
+        pad=request.path,
+        methode=request.method or "",
+        actie=actie,
+        onderwerp=onderwerp,
+        huishoudens=huishoudens,
+        leden=leden,
+        object_id=object_id,
+        doel=doel,
+        reden=reden,
+        uitzonderlijk=uitzonderlijk,
+    )
+
+
+def log_by(
+    user,
+    *,
+    pad: str = "",
+    methode: str = "",
+    actie: str,
+    onderwerp: str,
+    huishoudens: Iterable[int] = (),
+    leden: Iterable[int] = (),
+    object_id: str | int = "",
+    doel: str = Doel.CASUSREGIE,
+    reden: str = "",
+    uitzonderlijk: bool = False,
+) -> Toegangslog:
+    """An entry for a user where no request is at hand (a form's check, a service)."""
     return Toegangslog.objects.create(
         gebruiker=user if user.is_authenticated else None,
         gebruikersnaam=user.get_username() if user.is_authenticated else "(anoniem)",
@@ -43,8 +72,8 @@ def log_access(
         doel=doel,
         reden=reden,
         uitzonderlijk=uitzonderlijk,
-        pad=request.path[:300],
-        methode=request.method or "",
+        pad=pad[:300],
+        methode=methode,
     )
 
 

@@ -294,5 +294,7 @@ LEEFDOMEIN_ACTUEEL_MAANDEN = int(os.environ.get("LEEFDOMEIN_ACTUEEL_MAANDEN", "6
 DOORBRAAK_UREN = float(os.environ.get("DOORBRAAK_UREN", "4"))
 DOORBRAAK_MIN_REDEN = 20
 DOORBRAAK_MAX_PER_DAG = int(os.environ.get("DOORBRAAK_MAX_PER_DAG", "10"))
+# The BSN uniqueness check: hits on members out of the user's reach a day (logged).
+BSN_CONTROLE_MAX_PER_DAG = int(os.environ.get("BSN_CONTROLE_MAX_PER_DAG", "10"))
 # Checking a dossier: the largest PDF an auditor may upload.
 DOSSIER_UPLOAD_MAX_MB = int(os.environ.get("DOSSIER_UPLOAD_MAX_MB", "50"))
