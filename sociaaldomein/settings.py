@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "sociaaldomein.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "sociaaldomein.middleware.RequestSizeMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -300,3 +301,7 @@ DOORBRAAK_MAX_PER_DAG = int(os.environ.get("DOORBRAAK_MAX_PER_DAG", "10"))
 BSN_CONTROLE_MAX_PER_DAG = int(os.environ.get("BSN_CONTROLE_MAX_PER_DAG", "10"))
 # Checking a dossier: the largest PDF an auditor may upload.
 DOSSIER_UPLOAD_MAX_MB = int(os.environ.get("DOSSIER_UPLOAD_MAX_MB", "50"))
+# Any other request body: refused before parsing above this (RequestSizeMiddleware);
+# the dossier check allows DOSSIER_UPLOAD_MAX_MB (+1 MB envelope).
+REQUEST_MAX_BYTES = int(os.environ.get("REQUEST_MAX_BYTES", str(2_621_440)))
+DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_MAX_BYTES
