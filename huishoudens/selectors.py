@@ -142,6 +142,38 @@ def _log(request, huishouden, onderwerp, object_id, leden, actie, doel) -> None:
     )
 
 
+def log_lijst(
+    request, huishoudens: list[Huishouden], *, onderwerp: str, doel: str = Doel.CASUSREGIE
+) -> None:
+    """Log a list or search result. Rows the user sees through break the glass get their
+    own exceptional entry with the grant's reason, as a look at their page does; rows of
+    the own teams cost no query (only rows of other teams make one, for their grants)."""
+    user = request.user
+    vreemd = [h.pk for h in huishoudens if not (user.is_auditor or user.works_in(h.team_id))]
+    doorbraken = {}
+    if vreemd:
+        doorbraken = {
+            grant.content_object_id: grant
+            for grant in HuishoudenUserObjectPermission.objects.filter(
+                user=user,
+                content_object_id__in=vreemd,
+                soort=HuishoudenUserObjectPermission.Soort.DOORBRAAK,
+            ).filter(Q(geldig_tot__isnull=True) | Q(geldig_tot__gt=timezone.now()))
+        }
+    gewoon = [h.pk for h in huishoudens if h.pk not in doorbraken]
+    log_access(request, actie=Actie.GEZOCHT, onderwerp=onderwerp, huishoudens=gewoon, doel=doel)
+    for pk, grant in sorted(doorbraken.items()):
+        log_access(
+            request,
+            actie=Actie.GEZOCHT,
+            onderwerp=onderwerp,
+            huishoudens=[pk],
+            doel=Doel.UITZONDERING,
+            reden=grant.reden,
+            uitzonderlijk=True,
+        )
+
+
 # --- the domain matrix: every member × every life domain (principle 1) ------------------
 
 
