@@ -197,6 +197,16 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
 AXES_VERBOSE = False
 AXES_USERNAME_CALLABLE = "sociaaldomein.auth.axes_username"
+# Behind the recommended TLS proxy axes would see only the proxy's address: anyone could
+# lock any user out. TRUSTED_PROXY_COUNT says how many proxies append to X-Forwarded-For
+# (0: none, REMOTE_ADDR is the client; docker compose behind one proxy: 1).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT or None  # the same, for axes' own ipware path
+AXES_CLIENT_IP_CALLABLE = "sociaaldomein.inlog.client_ip"
+# Password spraying: this many failures from one address (any usernames) within the
+# cool-off lock the address (sociaaldomein.inlog.InlogHandler).
+INLOG_MAX_PER_ADRES = int(os.environ.get("INLOG_MAX_PER_ADRES", "30"))
+AXES_HANDLER = "sociaaldomein.inlog.InlogHandler"
 
 # django-guardian: no anonymous user object; grants are direct foreign-key models.
 ANONYMOUS_USER_NAME = None

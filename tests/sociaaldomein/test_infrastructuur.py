@@ -209,8 +209,14 @@ def test_docker_compose_file_is_valid():
         probe = subprocess.run([*command, "version"], capture_output=True, check=False)
         if probe.returncode != 0:
             continue
+        env = {**os.environ, "SECRET_KEY": "x" * 50, "POSTGRES_PASSWORD": "geheim"}
         result = subprocess.run(
-            [*command, "config", "-q"], cwd=ROOT, capture_output=True, text=True, check=False
+            [*command, "config", "-q"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+            env=env,
         )
         assert result.returncode == 0, result.stderr
         return
