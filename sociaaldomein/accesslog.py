@@ -8,8 +8,10 @@ database numbers and chains the entries (see migration 0003_toegangslog_keten).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 from django.db import connection
+from django.utils import timezone
 
 from sociaaldomein.models import Toegangslog
 
@@ -122,3 +124,45 @@ def verify_chain() -> tuple[int, list[tuple[int, str]], str | None]:
         )
         count, head = cursor.fetchone()
     return count, problems, head
+
+
+# --- the anchor outside the database ----------------------------------------------------
+
+
+def write_anchor(path: Path) -> tuple[int, str] | None:
+    """Append the newest entry's number and hash to the anchor file (one line a day, by
+    `manage.py toegangslog_anker`): who later removes the newest entries and rebuilds
+    nothing is caught by `check_anchor`, even though the chain itself stays valid."""
+    laatste = Toegangslog.objects.order_by("-volgnummer").values_list("volgnummer", "hash")
+    laatste = laatste.first()
+    if laatste is None:
+        return None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a", encoding="utf-8") as anker:
+        anker.write(f"{timezone.now().isoformat()} {laatste[0]} {laatste[1]}\n")
+    return laatste
+
+
+def check_anchor(path: Path) -> list[str]:
+    """Problems with the anchor: every anchored entry must still be there, with its hash."""
+    if not path.exists():
+        return []
+    punten = {}
+    for regel in path.read_text(encoding="utf-8").splitlines():
+        delen = regel.split()
+        if len(delen) == 3 and delen[1].isdigit():
+            punten[int(delen[1])] = (delen[0], delen[2])
+    if not punten:
+        return []
+    gevonden = dict(
+        Toegangslog.objects.filter(volgnummer__in=punten).values_list("volgnummer", "hash")
+    )
+    problemen = []
+    for volgnummer, (moment, verwacht) in sorted(punten.items()):
+        if volgnummer not in gevonden:
+            problemen.append(
+                f"anker van {moment}: regel {volgnummer} ontbreekt (regels verwijderd)"
+            )
+        elif gevonden[volgnummer] != verwacht:
+            problemen.append(f"anker van {moment}: regel {volgnummer} heeft een andere hash")
+    return problemen

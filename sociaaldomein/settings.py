@@ -307,6 +307,12 @@ LEEFDOMEIN_ACTUEEL_MAANDEN = int(os.environ.get("LEEFDOMEIN_ACTUEEL_MAANDEN", "6
 DOORBRAAK_UREN = float(os.environ.get("DOORBRAAK_UREN", "4"))
 DOORBRAAK_MIN_REDEN = 20
 DOORBRAAK_MAX_PER_DAG = int(os.environ.get("DOORBRAAK_MAX_PER_DAG", "10"))
+# The access log's anchor outside the database: `manage.py toegangslog_anker` (daily)
+# appends the newest entry's number and hash; `verify_toegangslog` checks they are still
+# there. Point it at storage the database's owner cannot rewrite (another host, WORM).
+TOEGANGSLOG_ANKER = Path(
+    os.environ.get("TOEGANGSLOG_ANKER", str(BASE_DIR / "anker" / "toegangslog.txt"))
+)
 # The BSN uniqueness check: hits on members out of the user's reach a day (logged).
 BSN_CONTROLE_MAX_PER_DAG = int(os.environ.get("BSN_CONTROLE_MAX_PER_DAG", "10"))
 # Checking a dossier: the largest PDF an auditor may upload.
