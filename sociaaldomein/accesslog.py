@@ -94,23 +94,48 @@ def log_denied(request, *, onderwerp: str, huishouden_id: int | None = None, obj
 VERIFY_SQL = """
 SELECT volgnummer,
        CASE
-         WHEN hash <> verwacht THEN 'inhoud gewijzigd'
+         WHEN hash <> verwacht AND pseudoniem IS DISTINCT FROM verwacht THEN 'inhoud gewijzigd'
          WHEN vorige_hash <> coalesce(vorige, repeat('0', 64)) THEN 'keten gebroken'
          ELSE 'regel ontbreekt'
        END AS probleem
   FROM (
     SELECT t.volgnummer, t.hash, t.vorige_hash,
            sociaaldomein_toegangslog_hash(t) AS verwacht,
+           p.inhoud_hash AS pseudoniem,
            lag(t.hash) OVER (ORDER BY t.volgnummer) AS vorige,
            lag(t.volgnummer) OVER (ORDER BY t.volgnummer) AS vorig_nummer
       FROM sociaaldomein_toegangslog t
+      LEFT JOIN sociaaldomein_toegangslogpseudoniem p ON p.volgnummer = t.volgnummer
   ) c
- WHERE hash <> verwacht
+ WHERE (hash <> verwacht AND pseudoniem IS DISTINCT FROM verwacht)
     OR vorige_hash <> coalesce(vorige, repeat('0', 64))
     OR volgnummer <> coalesce(vorig_nummer, 0) + 1
  ORDER BY volgnummer
  LIMIT 100
 """
+
+PSEUDONYMISE_SQL = """
+UPDATE sociaaldomein_toegangslog
+   SET reden = CASE WHEN reden = '' THEN '' ELSE '[gepseudonimiseerd]' END,
+       leden = '{}'
+ WHERE huishoudens @> ARRAY[%(pk)s]::bigint[];
+INSERT INTO sociaaldomein_toegangslogpseudoniem (volgnummer, inhoud_hash, grond, op)
+SELECT t.volgnummer, sociaaldomein_toegangslog_hash(t), %(grond)s, now()
+  FROM sociaaldomein_toegangslog t
+ WHERE t.huishoudens @> ARRAY[%(pk)s]::bigint[]
+ON CONFLICT (volgnummer) DO UPDATE SET inhoud_hash = EXCLUDED.inhoud_hash, op = EXCLUDED.op;
+"""
+
+
+def pseudonymise_entries(*, huishouden_id: int, grond: str) -> None:
+    """Pseudonymise the entries about a destroyed household: the free-text reason and
+    the member numbers go; the household's number stays (it now points to the minimal
+    record of the destruction, which holds no personal data). The row trigger refuses
+    UPDATE, so this runs only inside the destruction's transaction with triggers off
+    (`archief.vernietiging`); each entry keeps its hash and gets a
+    `ToegangslogPseudoniem` row, so the chain, the anchor and `verify_chain` hold."""
+    with connection.cursor() as cursor:
+        cursor.execute(PSEUDONYMISE_SQL, {"pk": huishouden_id, "grond": grond[:200]})
 
 
 def verify_chain() -> tuple[int, list[tuple[int, str]], str | None]:

@@ -57,6 +57,12 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
             for model in ("wet", "grondwaarde", "artikel", "maatwerkmandaat", "maatwerkbudget")
             for action in ("view", "add", "change")
         ],
+        # issue 19: retention periods and legal holds (reference data with their source)
+        *[
+            f"archief.{action}_{model}"
+            for model in ("bewaartermijn", "juridischeblokkade")
+            for action in ("view", "add", "change")
+        ],
     ],
 }
 

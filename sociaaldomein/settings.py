@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "casussen",
     "toetsing",
     "verantwoording",
+    "archief",
 ]
 
 MIDDLEWARE = [

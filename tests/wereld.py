@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from archief.models import Vernietigingslijst
 from sociaaldomein.models import Notificatie
 from sociaaldomein.roles import Rol
 from tests.casussen.factories import (
@@ -199,4 +200,8 @@ def maak_wereld() -> Wereld:
         "kenmerk": huishouden.referentie,
     }
     w.objects["post_controle"] = {"vingerafdruk": w.dossier.vingerafdruk}
+    # Retention and destruction (issue 19): a new destruction list of team Noord.
+    w.objects["vernietigingslijst"] = Vernietigingslijst.objects.create(
+        naam="Noord 2026", team=noord, auteur=w.users["beheerder"]
+    )
     return w

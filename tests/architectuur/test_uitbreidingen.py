@@ -41,7 +41,7 @@ def _nav(client) -> list[str]:
     ("rol", "verwacht"),
     [
         ("professional", ["Mijn werk", "Huishoudens", "Precedenten"]),
-        ("teamleider", ["Mijn werk", "Huishoudens", "Maatwerk", "Precedenten"]),
+        ("teamleider", ["Mijn werk", "Huishoudens", "Maatwerk", "Precedenten", "Archief"]),
         (
             "auditor",
             [
@@ -51,9 +51,10 @@ def _nav(client) -> list[str]:
                 "Dossier controleren",
                 "Maatwerk",
                 "Precedenten",
+                "Archief",
             ],
         ),
-        ("beheerder", ["Mijn werk", "Precedenten", "Beheer"]),
+        ("beheerder", ["Mijn werk", "Precedenten", "Archief", "Beheer"]),
     ],
 )
 def test_every_role_sees_the_navigation_its_apps_registered(client_for, rol, verwacht, request):

@@ -443,4 +443,23 @@ MATRIX: dict[str, Regel] = {
         post_data=lambda w: w.post_antwoord,
         writes=frozenset({"professional"}),
     ),
+    # Retention and destruction (issue 19): the lists show the minimal record only, never
+    # case data; the archivist reaches these pages and nothing else.
+    "archief:overzicht": Regel(
+        get=per_rol(beheerder=200, teamleider=200, auditor=200, archivaris=200, default=403),
+        post=per_rol(beheerder=302, default=403),
+        post_data=lambda w: {"team": w.team_noord.pk},
+    ),
+    "archief:lijst": Regel(
+        get=per_rol(beheerder=200, teamleider=200, auditor=200, archivaris=200, default=403),
+        post=per_rol(beheerder=302, default=403),
+        kwargs=lambda w: {"pk": w.vernietigingslijst.pk},
+        post_data=lambda w: {"stap": "indienen"},
+        writes=frozenset({"beheerder"}),
+    ),
+    # not destroyed yet: no verklaring
+    "archief:verklaring": Regel(
+        get=per_rol(beheerder=404, teamleider=404, auditor=404, archivaris=404, default=403),
+        kwargs=lambda w: {"pk": w.vernietigingslijst.pk},
+    ),
 }
