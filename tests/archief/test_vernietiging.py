@@ -118,3 +118,16 @@ def test_the_archivist_sees_the_list_but_no_case_data(wereld, client_for):
     assert client.get(reverse("archief:overzicht")).status_code == 200
     pagina = client.get(reverse("huishoudens:detail", args=[wereld.huishouden.pk]))
     assert pagina.status_code == 403
+
+
+def test_seed_demo_makes_the_archivist_and_old_closed_files(db):
+    from django.core.management import call_command
+
+    from sociaaldomein.models import Team, User
+
+    call_command("seed_demo", households=0)
+    call_command("seed_demo", households=0)  # idempotent
+    archivaris = User.objects.get(username="archivaris")
+    assert archivaris.check_password("demo") and archivaris.is_archivaris
+    noord = Team.objects.get(naam="Wijkteam Noord")
+    assert len(te_vernietigen(team_id=noord.pk, op=datetime.date.today())) == 2
