@@ -122,3 +122,11 @@ lock:  ## Re-resolve requirements.lock from pyproject.toml in a scratch virtuale
 clean:  ## Remove the virtualenv and stop and delete the local database
 	@if [ -x $(PY) ]; then $(PY) -m sociaaldomein.devdb destroy; fi
 	rm -rf $(VENV) staticfiles
+
+.PHONY: toegangslog-anker
+toegangslog-anker: db  ## Write the access log's anchor outside the database (run daily)
+	@$(DB_ENV); $(PY) manage.py toegangslog_anker
+
+.PHONY: vernietigen
+vernietigen: db  ## Carry out the destruction lists whose wait has passed (run daily)
+	@$(DB_ENV); $(PY) manage.py vernietigingslijsten_uitvoeren
