@@ -22,3 +22,9 @@ def test_https_is_on_by_default_behind_one_trusted_proxy():
     assert "HTTPS: ${HTTPS:-true}" in COMPOSE
     assert "TRUST_X_FORWARDED_PROTO: ${TRUST_X_FORWARDED_PROTO:-true}" in COMPOSE
     assert "TRUSTED_PROXY_COUNT: ${TRUSTED_PROXY_COUNT:-1}" in COMPOSE
+
+
+def test_the_app_connects_as_a_role_that_owns_nothing():
+    assert "DATABASE_URL: postgres://eenplan_app:${APP_DB_PASSWORD:?" in COMPOSE
+    assert "DATABASE_URL=$$DATABASE_OWNER_URL python manage.py migrate" in COMPOSE
+    assert "python manage.py app_rol eenplan_app" in COMPOSE

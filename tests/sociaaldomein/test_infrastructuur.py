@@ -209,7 +209,12 @@ def test_docker_compose_file_is_valid():
         probe = subprocess.run([*command, "version"], capture_output=True, check=False)
         if probe.returncode != 0:
             continue
-        env = {**os.environ, "SECRET_KEY": "x" * 50, "POSTGRES_PASSWORD": "geheim"}
+        env = {
+            **os.environ,
+            "SECRET_KEY": "x" * 50,
+            "POSTGRES_PASSWORD": "geheim",
+            "APP_DB_PASSWORD": "ook-geheim",
+        }
         result = subprocess.run(
             [*command, "config", "-q"],
             cwd=ROOT,
