@@ -9,6 +9,8 @@ owner's role). The web process and the worker then connect as that role; migrati
 `vernietigingslijsten_uitvoeren` and backups keep using the owner.
 """
 
+from urllib.parse import quote
+
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from psycopg import sql
@@ -23,8 +25,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("rol", help="naam van de rol, bijvoorbeeld eenplan_app")
         parser.add_argument("--wachtwoord", default=None, help="wachtwoord (login-rol)")
+        parser.add_argument(
+            "--url",
+            action="store_true",
+            help="druk daarna alleen de DATABASE_URL van de rol af (make run)",
+        )
 
-    def handle(self, *args, rol: str, wachtwoord: str | None, **options):
+    def handle(self, *args, rol: str, wachtwoord: str | None, url=False, **options):
         if not rol.replace("_", "").isalnum():
             raise CommandError("Een rolnaam bestaat uit letters, cijfers en _.")
         naam = sql.Identifier(rol)
@@ -58,4 +65,14 @@ class Command(BaseCommand):
             cursor.execute(
                 sql.SQL("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {}").format(naam)
             )
+        if url:
+            self.stdout.write(_url_van(rol, wachtwoord))
+            return
         self.stdout.write(self.style.SUCCESS(f"Rol {rol}: rechten bijgewerkt."))
+
+
+def _url_van(rol: str, wachtwoord: str | None) -> str:
+    instellingen = connection.settings_dict
+    login = f"{quote(rol)}:{quote(wachtwoord)}" if wachtwoord else quote(rol)
+    poort = f":{instellingen['PORT']}" if instellingen.get("PORT") else ""
+    return f"postgres://{login}@{instellingen['HOST']}{poort}/{instellingen['NAME']}"
