@@ -133,7 +133,8 @@ ALLEEN_POST = per_rol(default=405)
 
 
 MATRIX: dict[str, Regel] = {
-    "start": Regel(get=IEDEREEN),
+    # the archivist starts at the archive (issue 19: extensions.home)
+    "start": Regel(get=per_rol(default=200, archivaris=302)),
     "healthz": Regel(get=None, public=True),
     "login": Regel(get=None, public=True),
     "logout": Regel(
