@@ -111,7 +111,7 @@ def voorstellen_per_team() -> list[tuple[Team, int]]:
 def lijsten_voor(user):
     """The lists a user sees: all for the beheerder, archivist and auditor; a team lead
     those of the own teams."""
-    lijsten = Vernietigingslijst.objects.select_related("team")
+    lijsten = Vernietigingslijst.objects.select_related("team").defer("verklaring")
     if user.is_beheerder or user.is_archivaris or user.is_auditor:
         return lijsten
     return lijsten.filter(team_id__in=user.team_ids if user.is_teamleider else [])
