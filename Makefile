@@ -66,10 +66,11 @@ run: db  ## Install, migrate, load demo data and serve at http://127.0.0.1:8000
 	@$(DB_ENV); export DEBUG="$${DEBUG:-true}"; \
 	$(PY) manage.py migrate --noinput; \
 	$(PY) manage.py seed_demo; \
+	app_url="$$($(PY) manage.py app_rol eenplan_app --url)" && export DATABASE_URL="$$app_url"; \
 	$(PY) manage.py check; \
 	echo; echo "==> Eén Plan draait op http://$(HOST):$(PORT)/  (stoppen: Ctrl+C)"; \
 	echo "    demo-accounts (wachtwoord: demo): professional.noord, teamleider.noord,"; \
-	echo "    professional.zuid, teamleider.zuid, auditor, beheerder"; echo; \
+	echo "    professional.zuid, teamleider.zuid, auditor, beheerder, archivaris"; echo; \
 	$(PY) manage.py db_worker --interval 1 >>$(VENV)/worker.log 2>&1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null || true' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
@@ -128,3 +129,10 @@ clean:  ## Remove the virtualenv and stop and delete the local database
 .PHONY: bench-vroegsignalering
 bench-vroegsignalering: db  ## Benchmark of vroegsignalering: import 10 000 rows, queue at 1 000 and 100 000 signals
 	@$(DB_ENV); $(PY) -m tests.bench.bench_vroegsignalering $(BENCH_ARGS)
+.PHONY: toegangslog-anker
+toegangslog-anker: db  ## Write the access log's anchor outside the database (run daily)
+	@$(DB_ENV); $(PY) manage.py toegangslog_anker
+
+.PHONY: vernietigen
+vernietigen: db  ## Carry out the destruction lists whose wait has passed (run daily)
+	@$(DB_ENV); $(PY) manage.py vernietigingslijsten_uitvoeren

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -60,6 +60,7 @@ def _plan_context(request: HttpRequest, huishouden: Huishouden, **extra) -> dict
     plan = plan_van(huishouden)
     kan_wijzigen = huishouden.can_change(request.user)
     context = {"huishouden": huishouden, "plan": plan, "kan_wijzigen": kan_wijzigen, **extra}
+    context["kan_opheffen"] = Veiligheidszorg.can_clear(request.user, team_id=huishouden.team_id)
     if plan is not None:
         overzicht = plan_overzicht(huishouden, plan)
         context["o"] = overzicht
@@ -320,6 +321,8 @@ def veiligheid(request: HttpRequest, huishouden_pk: int) -> HttpResponse:
 @GET_POST
 def veiligheid_opheffen(request: HttpRequest, huishouden_pk: int, zorg_pk: int) -> HttpResponse:
     huishouden, plan = _load(request, huishouden_pk, "veiligheid")
+    if not Veiligheidszorg.can_clear(request.user, team_id=huishouden.team_id):
+        raise PermissionDenied("Alleen het eigen team van het huishouden heft een zorg op.")
     zorg = get_object_or_404(Veiligheidszorg, pk=zorg_pk, plan=plan, opgeheven_op__isnull=True)
     return _formulier(
         request,

@@ -6,6 +6,6 @@ nav_item(
     "Huishoudens",
     "huishoudens:lijst",
     order=20,
-    visible=lambda user: bool(user.team_ids) or user.is_auditor,
+    visible=lambda user: user.is_team_caseworker or user.is_auditor,
     active=("huishoudens:",),
 )

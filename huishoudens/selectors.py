@@ -27,13 +27,13 @@ from huishoudens.models import (
     Lid,
     months_ago,
 )
-from sociaaldomein.accesslog import Actie, Doel, log_access, log_denied
+from sociaaldomein.accesslog import Actie, Doel, log_access, log_by, log_denied
 from sociaaldomein.models import Toegangslog
 
 
 def _exceptional_grant(user, huishouden: Huishouden) -> HuishoudenUserObjectPermission | None:
     """The current grant through which a user outside the owning team sees this household."""
-    if user.is_auditor or huishouden.team_id in user.team_ids:
+    if user.is_auditor or user.works_in(huishouden.team_id):
         return None
     return (
         HuishoudenUserObjectPermission.objects.filter(user=user, content_object=huishouden)
@@ -140,6 +140,38 @@ def _log(request, huishouden, onderwerp, object_id, leden, actie, doel) -> None:
         reden=grant.reden if grant else "",
         uitzonderlijk=doorbraak,
     )
+
+
+def log_lijst(
+    request, huishoudens: list[Huishouden], *, onderwerp: str, doel: str = Doel.CASUSREGIE
+) -> None:
+    """Log a list or search result. Rows the user sees through break the glass get their
+    own exceptional entry with the grant's reason, as a look at their page does; rows of
+    the own teams cost no query (only rows of other teams make one, for their grants)."""
+    user = request.user
+    vreemd = [h.pk for h in huishoudens if not (user.is_auditor or user.works_in(h.team_id))]
+    doorbraken = {}
+    if vreemd:
+        doorbraken = {
+            grant.content_object_id: grant
+            for grant in HuishoudenUserObjectPermission.objects.filter(
+                user=user,
+                content_object_id__in=vreemd,
+                soort=HuishoudenUserObjectPermission.Soort.DOORBRAAK,
+            ).filter(Q(geldig_tot__isnull=True) | Q(geldig_tot__gt=timezone.now()))
+        }
+    gewoon = [h.pk for h in huishoudens if h.pk not in doorbraken]
+    log_access(request, actie=Actie.GEZOCHT, onderwerp=onderwerp, huishoudens=gewoon, doel=doel)
+    for pk, grant in sorted(doorbraken.items()):
+        log_access(
+            request,
+            actie=Actie.GEZOCHT,
+            onderwerp=onderwerp,
+            huishoudens=[pk],
+            doel=Doel.UITZONDERING,
+            reden=grant.reden,
+            uitzonderlijk=True,
+        )
 
 
 # --- the domain matrix: every member × every life domain (principle 1) ------------------
@@ -438,14 +470,37 @@ def gedeeld_met(huishouden: Huishouden) -> list[HuishoudenUserObjectPermission]:
     )
 
 
+BSN_BUITEN_BEREIK = "BSN-controle buiten bereik"
+
+
+def bsn_controles_vandaag(user) -> int:
+    """How many members out of the user's reach the BSN check hit today (each counted
+    once, however often the form re-validates)."""
+    begin = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    return (
+        Toegangslog.objects.filter(gebruiker=user, onderwerp=BSN_BUITEN_BEREIK, tijdstip__gte=begin)
+        .values("object_id")
+        .distinct()
+        .count()
+    )
+
+
 def bsn_melding(
     bsn: str, *, user, huishouden: Huishouden | None = None, exclude: int | None = None
 ) -> str:
     """The Dutch message when `bsn` already belongs to another active member, else ''.
 
     Names the household only when the user may see it; otherwise says no more than the
-    uniqueness rule itself reveals (never another team's household).
+    uniqueness rule itself reveals (never another team's household). That answer tells
+    whether a BSN is a client elsewhere, so each such hit is logged as exceptional access
+    to the other household, and after `BSN_CONTROLE_MAX_PER_DAG` of them a day the
+    user's BSN checks stop altogether (as break the glass is limited).
     """
+    if bsn_controles_vandaag(user) >= settings.BSN_CONTROLE_MAX_PER_DAG:
+        return (
+            "U heeft vandaag te vaak een BSN ingevuld dat bij een huishouden buiten uw "
+            "bereik hoort. Laat het BSN leeg en vraag uw teamleider om hulp."
+        )
     other = (
         Lid.objects.filter(bsn=bsn, einddatum__isnull=True)
         .exclude(pk=exclude)
@@ -461,6 +516,14 @@ def bsn_melding(
             f"Dit BSN hoort al bij een lid van {other.huishouden.naam} "
             f"({other.huishouden.referentie}). Laat het lid daar eerst vertrekken."
         )
+    log_by(
+        user,
+        actie=Actie.GEZOCHT,
+        onderwerp=BSN_BUITEN_BEREIK,
+        huishoudens=[other.huishouden_id],
+        object_id=other.pk,
+        uitzonderlijk=True,
+    )
     return (
         "Dit BSN hoort al bij een actief lid van een ander huishouden, dat u niet kunt "
         "inzien. Controleer het nummer; klopt het, neem dan contact op met uw teamleider."

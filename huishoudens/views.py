@@ -43,13 +43,14 @@ from huishoudens.selectors import (
     huishouden_for_change,
     huishouden_for_view,
     log_change,
+    log_lijst,
     recente_activiteit,
     volledigheid_per_huishouden,
     zoek_huishoudens,
 )
 from huishoudens.trend import trend
 from sociaaldomein import htmx
-from sociaaldomein.accesslog import Actie, log_access
+from sociaaldomein.accesslog import Actie
 from sociaaldomein.concurrency import VersionConflict
 from sociaaldomein.extensions import panels
 from sociaaldomein.forms import apply_errors, conflict_rows
@@ -168,9 +169,7 @@ def lijst(request: HttpRequest) -> HttpResponse:
     page = BegrensdePaginator(huishoudens, PER_PAGINA).get_page(request.GET.get("pagina"))
     rijen = list(page.object_list)
     volledigheid = volledigheid_per_huishouden([h.pk for h in rijen])
-    log_access(
-        request, actie=Actie.GEZOCHT, onderwerp="huishoudens", huishoudens=[h.pk for h in rijen]
-    )
+    log_lijst(request, rijen, onderwerp="huishoudens")
     context = {
         "page": page,
         "rijen": [(h, volledigheid[h.pk]) for h in rijen],

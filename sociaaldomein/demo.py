@@ -41,6 +41,7 @@ USERS = [
     ("teamleider.zuid", "Kees", "Vermeulen", Rol.TEAMLEIDER, "Wijkteam Zuid"),
     ("auditor", "Anouk", "Smit", Rol.AUDITOR, None),
     ("beheerder", "Ruud", "Hendriks", Rol.BEHEERDER, None),
+    ("archivaris", "Mirjam", "de Graaf", Rol.ARCHIVARIS, None),
 ]
 
 

@@ -6,7 +6,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.middleware import LoginRequiredMiddleware
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import redirect, resolve_url
+from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import urlencode
 
 
@@ -124,3 +124,46 @@ class RoleAreaMiddleware:
         if user.rol_namen & getattr(view_func, "open_voor", frozenset()):
             return None
         raise PermissionDenied("Deze pagina is alleen voor medewerkers van de gemeente.")
+
+
+def max_body(megabytes):
+    """Allow a view a larger request body than `REQUEST_MAX_BYTES` (an upload), in MB
+    read from the settings when the request comes in: `@max_body(lambda: settings.X)`."""
+
+    def decorator(view_func):
+        view_func.max_body_mb = megabytes
+        return view_func
+
+    return decorator
+
+
+class RequestSizeMiddleware:
+    """Refuse an oversized request body before anything parses it.
+
+    Placed before `CsrfViewMiddleware`, whose `process_view` reads `request.POST` (the
+    whole multipart body, files spooled to disk). The limit is `REQUEST_MAX_BYTES`, or
+    the view's own (`max_body`) plus 1 MB for the multipart envelope. A body without a
+    Content-Length (chunked) is refused as well: its size cannot be known up front.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method in {"GET", "HEAD", "OPTIONS"}:
+            return None
+        if "chunked" in request.META.get("HTTP_TRANSFER_ENCODING", "").lower():
+            return HttpResponse("Een verzoek zonder lengte wordt niet aangenomen.", status=411)
+        try:
+            lengte = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return HttpResponse("Ongeldige lengte.", status=400)
+        megabytes = getattr(view_func, "max_body_mb", None)
+        limiet = (megabytes() + 1) * 1024 * 1024 if megabytes else settings.REQUEST_MAX_BYTES
+        if lengte <= limiet:
+            return None
+        max_mb = megabytes() if megabytes else round(settings.REQUEST_MAX_BYTES / 1024 / 1024, 1)
+        return render(request, "413.html", {"max_mb": max_mb}, status=413)

@@ -288,3 +288,23 @@ class Toegangslog(models.Model):
         if user.is_auditor:
             return True
         return team_id is not None and user.leads(team_id)
+
+
+class ToegangslogPseudoniem(models.Model):
+    """An access-log entry pseudonymised after its household's file was destroyed
+    (archief): the entry keeps its `hash` (the chain and the anchor stay intact) and this
+    row records the hash of its new content, so `verify_toegangslog` accepts exactly
+    that content for exactly that entry. Written only by
+    `accesslog.pseudonymise_entries`, in the destruction's transaction."""
+
+    volgnummer = models.BigIntegerField("regel", unique=True)
+    inhoud_hash = models.CharField("hash van de gepseudonimiseerde inhoud", max_length=64)
+    grond = models.CharField("grond", max_length=200)
+    op = models.DateTimeField("op", default=timezone.now)
+
+    class Meta:
+        verbose_name = "gepseudonimiseerde regel"
+        verbose_name_plural = "gepseudonimiseerde regels"
+
+    def __str__(self) -> str:
+        return f"#{self.volgnummer}"

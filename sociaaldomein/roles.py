@@ -64,6 +64,12 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         ],
         "vroegsignalering.view_aanleverlog",
         "vroegsignalering.view_vernietigingsronde",
+        # issue 19: retention periods and legal holds (reference data with their source)
+        *[
+            f"archief.{action}_{model}"
+            for model in ("bewaartermijn", "juridischeblokkade")
+            for action in ("view", "add", "change")
+        ],
     ],
 }
 

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "verantwoording",
     "vroegsignalering",
     "wijk",
+    "archief",
 ]
 
 MIDDLEWARE = [
@@ -76,6 +77,7 @@ MIDDLEWARE = [
     "sociaaldomein.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "sociaaldomein.middleware.RequestSizeMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -198,6 +200,16 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
 AXES_VERBOSE = False
 AXES_USERNAME_CALLABLE = "sociaaldomein.auth.axes_username"
+# Behind the recommended TLS proxy axes would see only the proxy's address: anyone could
+# lock any user out. TRUSTED_PROXY_COUNT says how many proxies append to X-Forwarded-For
+# (0: none, REMOTE_ADDR is the client; docker compose behind one proxy: 1).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT or None  # the same, for axes' own ipware path
+AXES_CLIENT_IP_CALLABLE = "sociaaldomein.inlog.client_ip"
+# Password spraying: this many failures from one address (any usernames) within the
+# cool-off lock the address (sociaaldomein.inlog.InlogHandler).
+INLOG_MAX_PER_ADRES = int(os.environ.get("INLOG_MAX_PER_ADRES", "30"))
+AXES_HANDLER = "sociaaldomein.inlog.InlogHandler"
 
 # django-guardian: no anonymous user object; grants are direct foreign-key models.
 ANONYMOUS_USER_NAME = None
@@ -220,7 +232,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-CSRF_COOKIE_HTTPONLY = False  # htmx reads no cookie: the token is in hx-headers on <body>
+# htmx reads no cookie: the token is in hx-headers on <body> (templates/base.html), so
+# no script needs to read the cookie either.
+CSRF_COOKIE_HTTPONLY = True
 
 # No inline scripts and no inline styles: every script and stylesheet is a static file.
 SECURE_CSP = {
@@ -296,6 +310,14 @@ LEEFDOMEIN_ACTUEEL_MAANDEN = int(os.environ.get("LEEFDOMEIN_ACTUEEL_MAANDEN", "6
 DOORBRAAK_UREN = float(os.environ.get("DOORBRAAK_UREN", "4"))
 DOORBRAAK_MIN_REDEN = 20
 DOORBRAAK_MAX_PER_DAG = int(os.environ.get("DOORBRAAK_MAX_PER_DAG", "10"))
+# The access log's anchor outside the database: `manage.py toegangslog_anker` (daily)
+# appends the newest entry's number and hash; `verify_toegangslog` checks they are still
+# there. Point it at storage the database's owner cannot rewrite (another host, WORM).
+TOEGANGSLOG_ANKER = Path(
+    os.environ.get("TOEGANGSLOG_ANKER", str(BASE_DIR / "anker" / "toegangslog.txt"))
+)
+# The BSN uniqueness check: hits on members out of the user's reach a day (logged).
+BSN_CONTROLE_MAX_PER_DAG = int(os.environ.get("BSN_CONTROLE_MAX_PER_DAG", "10"))
 # Checking a dossier: the largest PDF an auditor may upload.
 DOSSIER_UPLOAD_MAX_MB = int(os.environ.get("DOSSIER_UPLOAD_MAX_MB", "50"))
 
@@ -303,3 +325,7 @@ DOSSIER_UPLOAD_MAX_MB = int(os.environ.get("DOSSIER_UPLOAD_MAX_MB", "50"))
 # their zaak was closed; signals about one resident within this many days form one zaak.
 VROEGSIGNAAL_BEWAARTERMIJN_MAANDEN = int(os.environ.get("VROEGSIGNAAL_BEWAARTERMIJN_MAANDEN", "6"))
 VROEGSIGNAAL_KOPPELTERMIJN_DAGEN = int(os.environ.get("VROEGSIGNAAL_KOPPELTERMIJN_DAGEN", "92"))
+# Any other request body: refused before parsing above this (RequestSizeMiddleware);
+# the dossier check allows DOSSIER_UPLOAD_MAX_MB (+1 MB envelope).
+REQUEST_MAX_BYTES = int(os.environ.get("REQUEST_MAX_BYTES", str(2_621_440)))
+DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_MAX_BYTES

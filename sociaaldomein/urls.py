@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("verantwoording.urls")),
     path("vroegsignalering/", include("vroegsignalering.urls")),
     path("wijk/", include("wijk.urls")),
+    path("archief/", include("archief.urls")),
     path("beheer/", admin.site.urls),
 ]
 

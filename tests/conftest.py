@@ -14,6 +14,7 @@ import importlib
 
 import pytest
 from django.apps import apps
+from django.db.backends.signals import connection_created
 from django.test import Client
 
 from sociaaldomein.roles import Rol, sync_role_permissions
@@ -28,7 +29,18 @@ REFERENCE_DATA = [
     ("huishoudens.migrations.0002_leefdomeinen_zrm", "add_domains"),
     ("toetsing.migrations.0002_wetten_grondwaarden_artikelen", "add_reference_data"),
     ("toetsing.migrations.0003_wet_algemeen_en_toets", "mark_general_laws"),
+    ("archief.migrations.0002_bewaartermijnen", "add_bewaartermijnen"),
 ]
+
+
+def _allow_flushing_the_access_log(sender, connection, **kwargs) -> None:
+    """Transactional tests end with Django's flush (TRUNCATE of every table); the access
+    log refuses TRUNCATE unless the session says so (sociaaldomein migration 0006)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET eenplan.toegangslog_legen = 'aan'")
+
+
+connection_created.connect(_allow_flushing_the_access_log)
 
 
 def load_reference_data() -> None:

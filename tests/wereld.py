@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from archief.models import Vernietigingslijst
 from sociaaldomein.models import Notificatie
 from sociaaldomein.roles import Rol
 from tests.casussen.factories import (
@@ -243,4 +244,8 @@ def maak_wereld() -> Wereld:
     # The wijk (issue 18): a story of the household, an offer and a need of Noord, and a
     # match between them waiting for both sides' consent.
     wijk_wereld(w)
+    # Retention and destruction (issue 19): a new destruction list of team Noord.
+    w.objects["vernietigingslijst"] = Vernietigingslijst.objects.create(
+        naam="Noord 2026", team=noord, auteur=w.users["beheerder"]
+    )
     return w

@@ -26,6 +26,7 @@ from sociaaldomein.models import Notificatie, Toegangslog, User
 from sociaaldomein.pdf import html_to_document
 from verantwoording.dossier import (
     DossierMeta,
+    LogBlok,
     dossier_inhoud,
     render_dossier_html,
     toegangslog_blok,
@@ -160,8 +161,11 @@ def generate_dossier(*, export_id: int) -> DossierExport | None:
 def _render(export: DossierExport, voortgang: _Voortgang):
     huishouden = export.huishouden
     inhoud = dossier_inhoud(huishouden)
-    log = toegangslog_blok(huishouden)
     aanvrager = export.aangevraagd_door
+    if Toegangslog.can_read(aanvrager, team_id=huishouden.team_id):
+        log = toegangslog_blok(huishouden)
+    else:
+        log = LogBlok(regels=[], tot_volgnummer=None, laatste_hash="", weggelaten=True)
     meta = DossierMeta(
         gemeente=settings.GEMEENTE_NAAM,
         gemaakt_door=aanvrager.weergavenaam,

@@ -22,7 +22,7 @@ from huishoudens.models import Huishouden
 from huishoudens.selectors import gedeeld_met, huishouden_for_view, log_change
 from sociaaldomein import htmx
 from sociaaldomein.accesslog import Actie, Doel, log_access, log_denied
-from sociaaldomein.middleware import background
+from sociaaldomein.middleware import background, max_body
 from sociaaldomein.models import Toegangslog
 from toetsing.models import Toets
 from verantwoording import selectors, services
@@ -179,15 +179,12 @@ def beschikking(request: HttpRequest, pk: int, toets_pk: int) -> HttpResponse:
 
 
 @GET_POST
+@max_body(lambda: settings.DOSSIER_UPLOAD_MAX_MB)  # refused before CSRF parses the body
 def dossier_controleren(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not DossierExport.can_verify(user):
         raise PermissionDenied("Alleen auditors, professionals en teamleiders.")
     post = request.method == "POST"
-    if post and _lengte(request) > (settings.DOSSIER_UPLOAD_MAX_MB + 1) * 1024 * 1024:
-        # refused before the body is read: an oversized upload never reaches the disk
-        context = {"form": ControleForm(), "te_groot": settings.DOSSIER_UPLOAD_MAX_MB}
-        return render(request, "verantwoording/dossier_controleren.html", context, status=413)
     form = ControleForm(request.POST if post else None, request.FILES if post else None)
     controle = None
     if request.method == "POST" and form.is_valid():
@@ -207,13 +204,6 @@ def dossier_controleren(request: HttpRequest) -> HttpResponse:
             )
     context = {"form": form, "controle": controle}
     return htmx.page(request, "verantwoording/dossier_controleren.html", "controle", context)
-
-
-def _lengte(request: HttpRequest) -> int:
-    try:
-        return int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        return 0
 
 
 # --- the access log ----------------------------------------------------------------------------

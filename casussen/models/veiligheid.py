@@ -83,6 +83,12 @@ class Veiligheidszorg(models.Model):
     def __str__(self) -> str:
         return f"Veiligheidszorg {self.gemeld_op:%d-%m-%Y}"
 
+    @staticmethod
+    def can_clear(user, *, team_id: int | None) -> bool:
+        """Only a caseworker of the owning team clears a safety concern: a colleague of
+        another team with a change grant may report one, never lift it."""
+        return user.works_in(team_id)
+
     @property
     def is_actief(self) -> bool:
         return self.opgeheven_op is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -61,6 +61,8 @@ def report_safety_concern(
 @transaction.atomic
 def clear_safety_concern(*, zorg: Veiligheidszorg, door: User, reden: str) -> Veiligheidszorg:
     locked = lock(zorg.plan)
+    if not Veiligheidszorg.can_clear(door, team_id=locked.huishouden.team_id):
+        raise PermissionDenied("Alleen het eigen team van het huishouden heft een zorg op.")
     current = Veiligheidszorg.objects.select_for_update().get(pk=zorg.pk)
     if not current.is_actief:
         raise ValidationError("Deze veiligheidszorg is al opgeheven.")

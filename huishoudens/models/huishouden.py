@@ -24,15 +24,19 @@ class HuishoudenQuerySet(models.QuerySet):
     def visible_to(self, user) -> HuishoudenQuerySet:
         """Households the user may read.
 
-        Members of the owning team; auditors (read-only, all teams); and users holding a
-        current django-guardian grant on the household (shared across teams, or a
-        time-limited break-the-glass access). Team ids come with the user (one query at
+        Caseworkers (professionals, team leads) of the owning team; auditors (read-only,
+        all teams); and caseworkers holding a current django-guardian grant on the
+        household (shared across teams, or a time-limited break-the-glass access). Team
+        membership alone opens nothing: a beheerder who adds themself to a team in
+        /beheer/ still reads no case data. Team ids come with the user (one query at
         authentication), so this is a single indexed filter, never a per-row check.
         """
         if not (user and user.is_authenticated and user.is_active):
             return self.none()
         if user.is_auditor:
             return self
+        if not user.is_caseworker:
+            return self.none()
         return self.filter(
             Q(team_id__in=user.team_ids) | Q(pk__in=granted_household_ids(user, "view"))
         )

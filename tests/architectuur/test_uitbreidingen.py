@@ -55,6 +55,7 @@ def _nav(client) -> list[str]:
                 "Wijkbeeld",
                 "Sociale makelaar",
                 "Verhalen",
+                "Archief",
             ],
         ),
         (
@@ -67,9 +68,10 @@ def _nav(client) -> list[str]:
                 "Vroegsignalering",
                 "Maatwerk",
                 "Precedenten",
+                "Archief",
             ],
         ),
-        ("beheerder", ["Mijn werk", "Precedenten", "Wijkbeeld", "Beheer"]),
+        ("beheerder", ["Mijn werk", "Precedenten", "Wijkbeeld", "Archief", "Beheer"]),
     ],
 )
 def test_every_role_sees_the_navigation_its_apps_registered(client_for, rol, verwacht, request):

@@ -234,7 +234,15 @@ def main(argv: list[str] | None = None) -> dict:
     env = production_env(database_url)
     print(f"==> {name}: migreren en demogegevens (idempotent) …", flush=True)
     manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "seed_demo", "--households", str(args.size), "--password", "bench-only-password")
+    manage(
+        env,
+        "seed_demo",
+        "--force",
+        "--households",
+        str(args.size),
+        "--password",
+        "bench-only-password",
+    )
     manage(env, "collectstatic", "--noinput", "-v0")
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -157,7 +157,16 @@ def main() -> int:
     python = sys.executable
     subprocess.run([python, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
     subprocess.run(
-        [python, "manage.py", "seed_demo", "--households", "200", "--password", PASSWORD],
+        [
+            python,
+            "manage.py",
+            "seed_demo",
+            "--force",
+            "--households",
+            "200",
+            "--password",
+            PASSWORD,
+        ],
         cwd=ROOT,
         env=env,
         check=True,

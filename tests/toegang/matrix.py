@@ -162,7 +162,8 @@ ALLEEN_POST = per_rol(default=405)
 
 
 MATRIX: dict[str, Regel] = {
-    "start": Regel(get=IEDEREEN),
+    # the archivist starts at the archive (issue 19: extensions.home)
+    "start": Regel(get=per_rol(default=200, archivaris=302)),
     "healthz": Regel(get=None, public=True),
     "login": Regel(get=None, public=True),
     "logout": Regel(
@@ -596,5 +597,23 @@ MATRIX: dict[str, Regel] = {
         kwargs=lambda w: {"pk": w.match.pk},
         post_data=lambda w: {"stap": "toestemming_aanbieder"},
         writes=TEAM_SCHRIJVERS,
+    # Retention and destruction (issue 19): the lists show the minimal record only, never
+    # case data; the archivist reaches these pages and nothing else.
+    "archief:overzicht": Regel(
+        get=per_rol(beheerder=200, teamleider=200, auditor=200, archivaris=200, default=403),
+        post=per_rol(beheerder=302, default=403),
+        post_data=lambda w: {"team": w.team_noord.pk},
+    ),
+    "archief:lijst": Regel(
+        get=per_rol(beheerder=200, teamleider=200, auditor=200, archivaris=200, default=403),
+        post=per_rol(beheerder=302, default=403),
+        kwargs=lambda w: {"pk": w.vernietigingslijst.pk},
+        post_data=lambda w: {"stap": "indienen"},
+        writes=frozenset({"beheerder"}),
+    ),
+    # not destroyed yet: no verklaring
+    "archief:verklaring": Regel(
+        get=per_rol(beheerder=404, teamleider=404, auditor=404, archivaris=404, default=403),
+        kwargs=lambda w: {"pk": w.vernietigingslijst.pk},
     ),
 }

@@ -116,6 +116,8 @@ class MaatwerkVerzoekQuerySet(models.QuerySet):
             return self.none()
         if user.is_auditor:
             return self
+        if not user.is_caseworker:
+            return self.none()
         return self.filter(team_id__in=user.team_ids)
 
     def visible_to(self, user) -> MaatwerkVerzoekQuerySet:
@@ -127,6 +129,8 @@ class MaatwerkVerzoekQuerySet(models.QuerySet):
             return self.none()
         if user.is_auditor:
             return self
+        if not user.is_caseworker:
+            return self.none()
         return self.filter(
             Q(team_id__in=user.team_ids)
             | Q(toets__huishouden_id__in=granted_household_ids(user, "view"))

@@ -19,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from huishoudens.selectors import log_change
 from sociaaldomein import htmx
 from sociaaldomein.accesslog import Actie, Doel, log_access
 from sociaaldomein.middleware import background
@@ -63,12 +64,13 @@ def _load(request: HttpRequest, pk: int) -> MaatwerkVerzoek:
 
 
 def _log(request, verzoek: MaatwerkVerzoek, actie: str = Actie.BEKEKEN) -> None:
-    log_access(
+    # through the household's logger: a look under break the glass is logged as such
+    log_change(
         request,
-        actie=actie,
+        verzoek.toets.huishouden,
         onderwerp=ONDERWERP,
-        huishoudens=[verzoek.toets.huishouden_id],
         object_id=verzoek.pk,
+        actie=actie,
         doel=Doel.VERANTWOORDING if request.user.is_auditor else Doel.BESLUITVORMING,
     )
 

@@ -237,6 +237,9 @@ class LogBlok:
     regels: list[LogRegel]
     tot_volgnummer: int | None
     laatste_hash: str
+    # left out because the requester may not read this household's log
+    # (`Toegangslog.can_read`: on screen only its team leads and auditors do)
+    weggelaten: bool = False
 
 
 @dataclass

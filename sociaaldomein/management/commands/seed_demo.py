@@ -1,6 +1,7 @@
 import importlib
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -25,8 +26,19 @@ class Command(BaseCommand):
             help="wachtwoord voor alle demo-accounts (standaard 'demo'; zet het ook bij "
             "bestaande accounts)",
         )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="ook zonder DEBUG (een benchmark- of acceptatieomgeving zonder echte gegevens)",
+        )
 
-    def handle(self, *args, households: int, password: str | None, **options):
+    def handle(self, *args, households: int, password: str | None, force=False, **options):
+        if not (settings.DEBUG or settings.TESTING or force):
+            raise CommandError(
+                "seed_demo maakt demo-accounts met een bekend wachtwoord en draait daarom "
+                "alleen met DEBUG=true. Weet u zeker dat hier geen echte gegevens staan, "
+                "geef dan --force."
+            )
         if households < 0:
             raise CommandError("--households moet 0 of groter zijn.")
         started = time.monotonic()

@@ -1,0 +1,222 @@
+"""Retention periods, legal holds and destruction lists (as Open Archiefbeheer does them)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from sociaaldomein.models import Team, user_ref
+
+
+class Bewaartermijn(models.Model):
+    """How long a household file is kept under one law, with its source. Reference data
+    the beheerder keeps (admin). `wet` empty: the period for a file without any law
+    recorded (the wijkteam's general casework)."""
+
+    wet = models.OneToOneField(
+        "toetsing.Wet",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="wet",
+    )
+    soort = models.CharField("soort gegevens", max_length=120, default="Huishouddossier")
+    jaren = models.PositiveSmallIntegerField("bewaartermijn (jaren)")
+    afleiding = models.CharField(
+        "telt vanaf",
+        max_length=120,
+        default="de datum van afsluiten van het dossier (brondatum)",
+    )
+    bron = models.CharField("bron", max_length=300)
+
+    class Meta:
+        verbose_name = "bewaartermijn"
+        verbose_name_plural = "bewaartermijnen"
+        ordering = ["-jaren"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["wet"], nulls_distinct=False, name="bewaartermijn_een_per_wet"
+            ),
+            models.CheckConstraint(condition=Q(jaren__gte=1), name="bewaartermijn_positief"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.wet.afkorting if self.wet_id else 'Geen wet'}: {self.jaren} jaar"
+
+
+class JuridischeBlokkade(models.Model):
+    """A legal hold: while it lasts the household's file is never proposed for
+    destruction, whatever its archiefactiedatum."""
+
+    class Grond(models.TextChoices):
+        BEZWAAR = "bezwaar", "Bezwaar of beroep loopt"
+        AUDITOR = "auditor", "Verzoek van een auditor"
+        RECHTER = "rechter", "Rechterlijk bevel"
+        AVG = "avg", "AVG art. 18: beperking van de verwerking"
+
+    huishouden = models.ForeignKey(
+        "huishoudens.Huishouden",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name="huishouden",
+    )
+    grond = models.CharField("grond", max_length=10, choices=Grond.choices)
+    toelichting = models.CharField("toelichting", max_length=300)
+    sinds = models.DateField("sinds", default=timezone.localdate)
+    tot = models.DateField("tot en met", null=True, blank=True, help_text="Leeg: tot opheffing.")
+    vastgelegd_door = user_ref("vastgelegd door")
+
+    class Meta:
+        verbose_name = "juridische blokkade"
+        verbose_name_plural = "juridische blokkades"
+        ordering = ["-sinds", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_grond_display()} sinds {self.sinds:%d-%m-%Y}"
+
+    @staticmethod
+    def actief_op(datum: datetime.date) -> Q:
+        return Q(sinds__lte=datum) & (Q(tot__isnull=True) | Q(tot__gte=datum))
+
+
+class Vernietigingslijst(models.Model):
+    """A destruction list of one team's households: author (beheerder) → reviewer (a
+    team lead of the team) → archivist, then a wait of `WACHTTIJD` before deletion."""
+
+    class Status(models.TextChoices):
+        NIEUW = "nieuw", "Nieuw"
+        TER_BEOORDELING = "ter_beoordeling", "Klaar voor beoordeling"
+        WIJZIGINGEN = "wijzigingen", "Wijzigingen gevraagd"
+        BEOORDEELD = "beoordeeld", "Beoordeeld"
+        BIJ_ARCHIVARIS = "bij_archivaris", "Klaar voor de archivaris"
+        KLAAR = "klaar", "Klaar om te vernietigen"
+        VERNIETIGD = "vernietigd", "Vernietigd"
+
+    WACHTTIJD = datetime.timedelta(days=7)
+
+    naam = models.CharField("naam", max_length=120)
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="+", verbose_name="team")
+    status = models.CharField("status", max_length=16, choices=Status.choices, default="nieuw")
+    auteur = user_ref("auteur")
+    aangemaakt_op = models.DateTimeField("aangemaakt op", default=timezone.now)
+    vernietigen_na = models.DateTimeField("vernietigen na", null=True, blank=True)
+    vernietigd_op = models.DateTimeField("vernietigd op", null=True, blank=True)
+    verklaring = models.BinaryField("verklaring van vernietiging (PDF)", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "vernietigingslijst"
+        verbose_name_plural = "vernietigingslijsten"
+        ordering = ["-aangemaakt_op", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="klaar") | Q(vernietigen_na__isnull=False),
+                name="lijst_klaar_met_wachttijd",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="vernietigd") | Q(vernietigd_op__isnull=False),
+                name="lijst_vernietigd_met_datum",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    # --- who may do what (views, services, templates and the access matrix ask here) --
+
+    @staticmethod
+    def can_author(user) -> bool:
+        return user.is_beheerder
+
+    @staticmethod
+    def can_see(user) -> bool:
+        """The list pages: author, archivist, team leads (their reviews) and auditors.
+        None of them sees a household's case data here: only the minimal record."""
+        return user.is_beheerder or user.is_archivaris or user.is_teamleider or user.is_auditor
+
+    def can_submit(self, user) -> bool:
+        return self.can_author(user) and self.status in {"nieuw", "wijzigingen"}
+
+    def can_review(self, user) -> bool:
+        return self.status == "ter_beoordeling" and user.leads(self.team_id)
+
+    def can_send_to_archivist(self, user) -> bool:
+        return self.can_author(user) and self.status == "beoordeeld"
+
+    def can_archive(self, user) -> bool:
+        return self.status == "bij_archivaris" and user.is_archivaris
+
+    def is_due(self, moment: datetime.datetime | None = None) -> bool:
+        moment = moment or timezone.now()
+        return self.status == "klaar" and self.vernietigen_na <= moment
+
+
+class LijstItem(models.Model):
+    """One household file on a list, with the minimal record kept after deletion
+    (reference, period, laws, dates): no names, no BSN."""
+
+    lijst = models.ForeignKey(
+        Vernietigingslijst, on_delete=models.CASCADE, related_name="items", verbose_name="lijst"
+    )
+    huishouden = models.ForeignKey(
+        "huishoudens.Huishouden",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="huishouden",
+    )
+    huishouden_nummer = models.PositiveIntegerField("nummer van het huishouden")
+    referentie = models.CharField("referentie", max_length=20)
+    aangemeld_op = models.DateField("aangemeld op")
+    brondatum = models.DateField("brondatum")
+    archiefactiedatum = models.DateField("archiefactiedatum")
+    wetten = ArrayField(models.CharField(max_length=40), default=list, blank=True)
+    jaren = models.PositiveSmallIntegerField("bewaartermijn (jaren)")
+    uitgezonderd = models.BooleanField("uitgezonderd door de beoordelaar", default=False)
+    vernietigd_op = models.DateTimeField("vernietigd op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "regel van een vernietigingslijst"
+        verbose_name_plural = "regels van vernietigingslijsten"
+        ordering = ["archiefactiedatum", "referentie"]
+        constraints = [
+            models.UniqueConstraint(fields=["lijst", "huishouden_nummer"], name="lijstitem_uniek")
+        ]
+
+    def __str__(self) -> str:
+        return self.referentie
+
+
+class Beoordeling(models.Model):
+    """The review trail: every step on a list, by whom, with what comment."""
+
+    class Stap(models.TextChoices):
+        INGEDIEND = "ingediend", "Ter beoordeling aangeboden"
+        AKKOORD = "akkoord", "Akkoord van de teamleider"
+        WIJZIGINGEN = "wijzigingen", "Wijzigingen gevraagd"
+        NAAR_ARCHIVARIS = "naar_archivaris", "Aangeboden aan de archivaris"
+        ARCHIVARIS = "archivaris", "Akkoord van de archivaris"
+        VERNIETIGD = "vernietigd", "Vernietigd"
+
+    lijst = models.ForeignKey(
+        Vernietigingslijst, on_delete=models.CASCADE, related_name="stappen", verbose_name="lijst"
+    )
+    stap = models.CharField("stap", max_length=16, choices=Stap.choices)
+    door = user_ref("door", optional=True)
+    door_naam = models.CharField("door", max_length=150)
+    rol = models.CharField("rol", max_length=100)
+    toelichting = models.CharField("toelichting", max_length=500, blank=True)
+    op = models.DateTimeField("op", default=timezone.now)
+
+    class Meta:
+        verbose_name = "stap"
+        verbose_name_plural = "stappen"
+        ordering = ["op", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_stap_display()} door {self.door_naam}"
