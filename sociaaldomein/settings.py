@@ -325,6 +325,8 @@ DOSSIER_UPLOAD_MAX_MB = int(os.environ.get("DOSSIER_UPLOAD_MAX_MB", "50"))
 # their zaak was closed; signals about one resident within this many days form one zaak.
 VROEGSIGNAAL_BEWAARTERMIJN_MAANDEN = int(os.environ.get("VROEGSIGNAAL_BEWAARTERMIJN_MAANDEN", "6"))
 VROEGSIGNAAL_KOPPELTERMIJN_DAGEN = int(os.environ.get("VROEGSIGNAAL_KOPPELTERMIJN_DAGEN", "92"))
+# A partner's CSV file (about 150 bytes a row: 20 MB holds over 100 000 signals).
+VROEGSIGNAAL_UPLOAD_MAX_MB = int(os.environ.get("VROEGSIGNAAL_UPLOAD_MAX_MB", "20"))
 # Any other request body: refused before parsing above this (RequestSizeMiddleware);
 # the dossier check allows DOSSIER_UPLOAD_MAX_MB (+1 MB envelope).
 REQUEST_MAX_BYTES = int(os.environ.get("REQUEST_MAX_BYTES", str(2_621_440)))

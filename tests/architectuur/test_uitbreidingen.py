@@ -52,10 +52,10 @@ def _nav(client) -> list[str]:
                 "Vroegsignalering",
                 "Maatwerk",
                 "Precedenten",
+                "Archief",
                 "Wijkbeeld",
                 "Sociale makelaar",
                 "Verhalen",
-                "Archief",
             ],
         ),
         (
@@ -71,7 +71,7 @@ def _nav(client) -> list[str]:
                 "Archief",
             ],
         ),
-        ("beheerder", ["Mijn werk", "Precedenten", "Wijkbeeld", "Archief", "Beheer"]),
+        ("beheerder", ["Mijn werk", "Precedenten", "Archief", "Wijkbeeld", "Beheer"]),
     ],
 )
 def test_every_role_sees_the_navigation_its_apps_registered(client_for, rol, verwacht, request):

@@ -597,6 +597,7 @@ MATRIX: dict[str, Regel] = {
         kwargs=lambda w: {"pk": w.match.pk},
         post_data=lambda w: {"stap": "toestemming_aanbieder"},
         writes=TEAM_SCHRIJVERS,
+    ),
     # Retention and destruction (issue 19): the lists show the minimal record only, never
     # case data; the archivist reaches these pages and nothing else.
     "archief:overzicht": Regel(

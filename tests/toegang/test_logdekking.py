@@ -60,6 +60,9 @@ EXEMPT: dict[str, str] = {
     "wijk:wijkbeeld_csv": "aggregates per wijk, figures under 10 suppressed",
     "wijk:raadsrapport": "aggregates and stories that were anonymised when saved",
     "wijk:verhaal_selecteren": "selects an anonymised story for the council report",
+    "archief:overzicht": "destruction lists: the minimal record of a file (reference, "
+    "period, laws, dates), no personal data",
+    "archief:lijst": "one destruction list: the minimal record of its files, no personal data",
 }
 
 

@@ -33,6 +33,8 @@ ZONDER_PIN: dict[str, str] = {
 
 # name: (role, full page, htmx request)
 PINS: dict[str, tuple[str, int, int]] = {
+    "archief:lijst": ("teamleider", 5, 5),
+    "archief:overzicht": ("teamleider", 3, 3),
     "casussen:actie_nieuw": ("professional", 6, 6),
     "casussen:actie_wijzigen": ("professional", 6, 6),
     "casussen:akkoord": ("professional", 9, 9),

@@ -3,6 +3,7 @@ rows without errors or only the valid ones. Importing the same file again adds n
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from sociaaldomein import htmx
 from sociaaldomein.accesslog import Actie, log_access
+from sociaaldomein.middleware import max_body
 from vroegsignalering import intake, selectors
 from vroegsignalering.forms import ImportForm, UploadForm
 from vroegsignalering.intake import KOLOMMEN
@@ -24,6 +26,7 @@ def _mag_aanleveren(request) -> None:
         raise PermissionDenied("Aanleveren doen de medewerkers van een wijkteam.")
 
 
+@max_body(lambda: settings.VROEGSIGNAAL_UPLOAD_MAX_MB)
 @require_http_methods(["GET", "POST"])
 def aanleveren(request: HttpRequest) -> HttpResponse:
     _mag_aanleveren(request)
