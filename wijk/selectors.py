@@ -265,12 +265,13 @@ class Raadsrapport:
 
 
 def raadsrapport(wijk: str, periode: str) -> Raadsrapport:
-    """The Wijkbeeld plus the anonymised stories the leads selected for the council."""
-    verhalen = Verhaal.objects.filter(geselecteerd_op__isnull=False).order_by("geselecteerd_op")
+    """The Wijkbeeld plus the anonymised stories the wijk's leads selected for the
+    council. All wijken together (the beheerder) is figures only: no stories."""
+    verhalen = []
     if wijk != ALLE_WIJKEN:
-        verhalen = verhalen.filter(huishouden__team__wijk=wijk)
-    return Raadsrapport(
-        wijkbeeld(wijk, periode),
-        list(verhalen.values_list("geanonimiseerd", flat=True)),
-        timezone.now(),
-    )
+        verhalen = list(
+            Verhaal.objects.filter(geselecteerd_op__isnull=False, huishouden__team__wijk=wijk)
+            .order_by("geselecteerd_op")
+            .values_list("geanonimiseerd", flat=True)
+        )
+    return Raadsrapport(wijkbeeld(wijk, periode), verhalen, timezone.now())

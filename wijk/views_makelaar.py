@@ -27,7 +27,7 @@ def _mag_makelen(request: HttpRequest) -> None:
         raise PermissionDenied("De sociale makelaar is een taak van de professionals.")
 
 
-def _pagina(request, aanbod_form=None, behoefte_form=None, status=200) -> HttpResponse:
+def _pagina(request, aanbod_form=None, behoefte_form=None) -> HttpResponse:
     beeld = makelaarsbeeld(request.user)
     log_access(
         request, actie=Actie.GEZOCHT, onderwerp="sociale makelaar", huishoudens=beeld.huishoudens
@@ -38,7 +38,7 @@ def _pagina(request, aanbod_form=None, behoefte_form=None, status=200) -> HttpRe
         "behoefte_form": behoefte_form or BehoefteForm(user=request.user),
         "stappen": Match.STAPPEN,
     }
-    return render(request, "wijk/makelaar.html", context, status=status)
+    return render(request, "wijk/makelaar.html", context)
 
 
 def _log_match(request: HttpRequest, behoefte: Behoefte, actie: str) -> None:
@@ -88,7 +88,8 @@ def match_voorstellen(request: HttpRequest) -> HttpResponse:
     _mag_makelen(request)
     form = MatchForm(request.POST)
     if not form.is_valid():
-        return _pagina(request, status=400)
+        messages.error(request, "Kies een mogelijke match uit de lijst.")
+        return htmx.go_to(request, reverse(TERUG))
     mijn = Huishouden.objects.editable_by(request.user)
     behoefte = get_object_or_404(Behoefte, pk=form.cleaned_data["behoefte"], huishouden__in=mijn)
     aanbod = get_object_or_404(Aanbod, pk=form.cleaned_data["aanbod"], actief=True)

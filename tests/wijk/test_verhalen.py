@@ -17,7 +17,7 @@ from tests.verantwoording.conftest import pdf_tekst
 from tests.wijk.factories import maak_verhaal
 from wijk.anonimiseren import Bekend, anonimiseer
 from wijk.cijfers import bereken
-from wijk.models import Verhaal
+from wijk.models import ALLE_WIJKEN, Verhaal
 from wijk.selectors import raadsrapport
 
 VERHAAL = (
@@ -167,3 +167,12 @@ def test_household_page_offers_the_story_to_the_team_only(client_for, profession
     link = reverse("wijk:verhaal_nieuw", args=[gezin.pk])
     assert link in client_for(professional).get(url).content.decode()
     assert link not in client_for(auditor).get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_beheerder_report_is_figures_only(professional, gezin):
+    verhaal = maak_verhaal(huishouden=gezin, door=professional, tekst=VERHAAL)
+    Verhaal.objects.filter(pk=verhaal.pk).update(geselecteerd_op=timezone.now())
+    bereken()
+    assert raadsrapport("Noord", "4").verhalen
+    assert raadsrapport(ALLE_WIJKEN, "4").verhalen == []
