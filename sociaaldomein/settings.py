@@ -61,6 +61,9 @@ INSTALLED_APPS = [
     "guardian",
     "django_tasks_db",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "sociaaldomein",
     "huishoudens",
     "casussen",
@@ -76,9 +79,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "sociaaldomein.middleware.HtmxLoginRequiredMiddleware",
     "sociaaldomein.middleware.RoleAreaMiddleware",
+    "sociaaldomein.tweedefactor.middleware.TweedeFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "sociaaldomein.middleware.SessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -196,6 +201,14 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
 AXES_VERBOSE = False
 AXES_USERNAME_CALLABLE = "sociaaldomein.auth.axes_username"
+
+# Second factor (django-otp): required for every account in production. Only the tests
+# and `make run` (the demo logins with password "demo") switch it off; `check --deploy`
+# warns while it is off. Step-up: approving maatwerk, break the glass and downloading a
+# dossier need the second factor confirmed within this many minutes.
+TWEEDE_FACTOR_VERPLICHT = env_bool("TWEEDE_FACTOR_VERPLICHT", not TESTING)
+TWEEDE_FACTOR_STAP_OMHOOG_MINUTEN = int(os.environ.get("TWEEDE_FACTOR_STAP_OMHOOG_MINUTEN", "15"))
+OTP_TOTP_ISSUER = "Eén Plan"
 
 # django-guardian: no anonymous user object; grants are direct foreign-key models.
 ANONYMOUS_USER_NAME = None

@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from sociaaldomein import views
 from sociaaldomein.forms import LoginForm
+from sociaaldomein.tweedefactor import views as tweedefactor_views
 
 urlpatterns = [
     path("", views.start, name="start"),
@@ -18,6 +19,12 @@ urlpatterns = [
             authentication_form=LoginForm, redirect_authenticated_user=True
         ),
         name="login",
+    ),
+    path("accounts/tweede-factor/", tweedefactor_views.tweede_factor, name="tweede_factor"),
+    path(
+        "accounts/tweede-factor/instellen/",
+        tweedefactor_views.tweede_factor_instellen,
+        name="tweede_factor_instellen",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("huishoudens/", include("huishoudens.urls")),

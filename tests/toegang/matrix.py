@@ -141,6 +141,16 @@ MATRIX: dict[str, Regel] = {
         post=per_rol(default=302, buiten=302),
         writes=frozenset(ROLLEN),
     ),
+    # the second factor, for every role (sociaaldomein.tweedefactor): a user without an
+    # app is sent on to set one up; opening the set-up page makes the (unconfirmed) app
+    "tweede_factor": Regel(
+        get=per_rol(default=302, buiten=302), post=per_rol(default=302, buiten=302)
+    ),
+    "tweede_factor_instellen": Regel(
+        get=per_rol(default=200, buiten=200),
+        post=per_rol(default=200, buiten=200),
+        writes=frozenset(ROLLEN),
+    ),
     # every user's own notifications, whatever the role
     "meldingen": Regel(get=per_rol(default=200, buiten=200)),
     "meldingen_teller": Regel(get=per_rol(default=200, buiten=200)),
