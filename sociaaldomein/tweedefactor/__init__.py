@@ -22,6 +22,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from sociaaldomein.htmx import go_to
 
 BEVESTIGD_OP = "_tweede_factor_op"
+BIJ_IDP = "_tweede_factor_bij_idp"
 
 
 def required() -> bool:
@@ -29,11 +30,18 @@ def required() -> bool:
 
 
 def mark_confirmed(request: HttpRequest, device) -> None:
-    """The user proved the second factor with `device` (app, recovery code or the
-    identity provider): verified for this session, and the moment kept for step-up."""
-    if device is not None:
+    """The user proved the second factor with `device` (app or recovery code), or the
+    identity provider reported one (`device` None): confirmed for this session, and the
+    moment kept for step-up."""
+    if device is None:
+        request.session[BIJ_IDP] = True
+    else:
         django_otp.login(request, device)
     request.session[BEVESTIGD_OP] = time.time()
+
+
+def is_confirmed(request: HttpRequest) -> bool:
+    return request.user.is_verified() or bool(request.session.get(BIJ_IDP))
 
 
 def recently_confirmed(request: HttpRequest) -> bool:

@@ -13,7 +13,15 @@ class TweedeFactorMiddleware:
     without an app to set one up); only signing in and out stay reachable. Must come
     after django_otp's OTPMiddleware."""
 
-    VRIJ = {"login", "logout", "healthz", "tweede_factor", "tweede_factor_instellen"}
+    VRIJ = {
+        "login",
+        "logout",
+        "healthz",
+        "tweede_factor",
+        "tweede_factor_instellen",
+        "oidc_authentication_init",
+        "oidc_authentication_callback",
+    }
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -25,7 +33,7 @@ class TweedeFactorMiddleware:
         if not tweedefactor.required():
             return None
         user = request.user
-        if not user.is_authenticated or user.is_verified():
+        if not user.is_authenticated or tweedefactor.is_confirmed(request):
             return None
         match = request.resolver_match
         if match is not None and match.url_name in self.VRIJ and not match.namespace:

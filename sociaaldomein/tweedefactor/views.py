@@ -31,7 +31,7 @@ def tweede_factor(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         tweedefactor.mark_confirmed(request, form.device)
         return redirect(next_url)
-    context = {"form": form, "next": next_url, "stap_omhoog": request.user.is_verified()}
+    context = {"form": form, "next": next_url, "stap_omhoog": tweedefactor.is_confirmed(request)}
     return render(request, "registration/tweede_factor.html", context)
 
 

@@ -141,6 +141,11 @@ MATRIX: dict[str, Regel] = {
         post=per_rol(default=302, buiten=302),
         writes=frozenset(ROLLEN),
     ),
+    # single sign-on, reachable without an account like the login page (404 while
+    # OIDC_RP_CLIENT_ID is unset); tested in tests/tweedefactor/test_oidc.py and the
+    # browser journey against a real provider
+    "oidc_authentication_init": Regel(get=None, public=True),
+    "oidc_authentication_callback": Regel(get=None, public=True),
     # the second factor, for every role (sociaaldomein.tweedefactor): a user without an
     # app is sent on to set one up; opening the set-up page makes the (unconfirmed) app
     "tweede_factor": Regel(
