@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "sociaaldomein",
     "huishoudens",
     "casussen",
@@ -210,6 +211,13 @@ AXES_USERNAME_CALLABLE = "sociaaldomein.auth.axes_username"
 TWEEDE_FACTOR_VERPLICHT = env_bool("TWEEDE_FACTOR_VERPLICHT", not TESTING)
 TWEEDE_FACTOR_STAP_OMHOOG_MINUTEN = int(os.environ.get("TWEEDE_FACTOR_STAP_OMHOOG_MINUTEN", "15"))
 OTP_TOTP_ISSUER = "Eén Plan"
+# Passkeys (django-otp-webauthn) as a second factor only, never instead of the password.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_ID_CALLABLE = "sociaaldomein.tweedefactor.passkey.rp_id"
+OTP_WEBAUTHN_RP_NAME_CALLABLE = "sociaaldomein.tweedefactor.passkey.rp_name"
+OTP_WEBAUTHN_HELPER_CLASS = "sociaaldomein.tweedefactor.passkey.Helper"
+# The allowed origin is the site as the browser reached it (passkey.Helper), not a list.
+SILENCED_SYSTEM_CHECKS.append("otp_webauthn.E030")
 
 # Single sign-on through OpenID Connect (mozilla-django-oidc; sociaaldomein/oidc.py): on
 # when OIDC_RP_CLIENT_ID is set. Roles come from the roles claim through OIDC_ROLLEN (a

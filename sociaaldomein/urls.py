@@ -26,6 +26,7 @@ urlpatterns = [
         tweedefactor_views.tweede_factor_instellen,
         name="tweede_factor_instellen",
     ),
+    path("accounts/passkey/", include("sociaaldomein.tweedefactor.passkey")),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("huishoudens/", include("huishoudens.urls")),
     path("huishoudens/<int:huishouden_pk>/", include("casussen.urls")),

@@ -38,6 +38,8 @@ class TweedeFactorMiddleware:
         match = request.resolver_match
         if match is not None and match.url_name in self.VRIJ and not match.namespace:
             return None
+        if match is not None and match.namespace == "otp_webauthn":
+            return None  # the passkey ceremonies; registering checks the factor itself
         if getattr(request, "htmx", False):
             current = request.htmx.current_url_abs_path or "/"
             return HttpResponseClientRedirect(tweedefactor.confirm_url(current))

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 from sociaaldomein.accesslog import Actie, Doel, log_access
 
@@ -18,6 +19,10 @@ HERSTEL_NAAM = "Herstelcodes"
 
 def has_app(user) -> bool:
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def has_passkey(user) -> bool:
+    return WebAuthnCredential.objects.filter(user=user, confirmed=True).exists()
 
 
 def device_for_setup(*, user) -> TOTPDevice:
@@ -57,12 +62,12 @@ def new_recovery_codes(*, user) -> list[str]:
 
 @transaction.atomic
 def reset_second_factor(*, gebruiker, request) -> None:
-    """The functioneel beheerder removes a user's app and recovery codes (lost phone);
+    """The functioneel beheerder removes a user's app, passkeys and recovery codes;
     at the next sign-in the user sets up a new app. Written to the access log."""
     if not request.user.can_reset_second_factor:
         raise PermissionDenied("Alleen de functioneel beheerder stelt dit opnieuw in.")
-    TOTPDevice.objects.filter(user=gebruiker).delete()
-    StaticDevice.objects.filter(user=gebruiker).delete()
+    for model in (TOTPDevice, StaticDevice, WebAuthnCredential):
+        model.objects.filter(user=gebruiker).delete()
     log_access(
         request,
         actie=Actie.GEWIJZIGD,

@@ -31,7 +31,12 @@ def tweede_factor(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         tweedefactor.mark_confirmed(request, form.device)
         return redirect(next_url)
-    context = {"form": form, "next": next_url, "stap_omhoog": tweedefactor.is_confirmed(request)}
+    context = {
+        "form": form,
+        "next": next_url,
+        "stap_omhoog": tweedefactor.is_confirmed(request),
+        "passkey": services.has_passkey(request.user),
+    }
     return render(request, "registration/tweede_factor.html", context)
 
 

@@ -156,6 +156,26 @@ MATRIX: dict[str, Regel] = {
         post=per_rol(default=200, buiten=200),
         writes=frozenset(ROLLEN),
     ),
+    # passkeys (django-otp-webauthn's JSON ceremonies, sociaaldomein.tweedefactor.passkey):
+    # every role may register and use its own; finishing a ceremony that was not begun
+    # (400) or with an empty body (422) is refused
+    "otp_webauthn:credential-registration-begin": Regel(
+        get=per_rol(default=405, buiten=405),
+        post=per_rol(default=200, buiten=200),
+        writes=frozenset(ROLLEN),
+    ),
+    "otp_webauthn:credential-registration-complete": Regel(
+        get=per_rol(default=405, buiten=405), post=per_rol(default={400, 422}, buiten={400, 422})
+    ),
+    "otp_webauthn:credential-authentication-begin": Regel(
+        get=per_rol(default=405, buiten=405),
+        post=per_rol(default=200, buiten=200),
+        writes=frozenset(ROLLEN),
+    ),
+    "otp_webauthn:credential-authentication-complete": Regel(
+        get=per_rol(default=405, buiten=405), post=per_rol(default={400, 422}, buiten={400, 422})
+    ),
+    "otp_webauthn:js-i18n-catalog": Regel(get=per_rol(default=200, buiten=200)),
     # every user's own notifications, whatever the role
     "meldingen": Regel(get=per_rol(default=200, buiten=200)),
     "meldingen_teller": Regel(get=per_rol(default=200, buiten=200)),
