@@ -164,3 +164,22 @@ def test_check_deploy_warns_while_it_is_off(settings, capsys):
     call_command("check", "--deploy", "--tag", "security")
     output = capsys.readouterr()
     assert "sociaaldomein.W001" in output.out + output.err
+
+
+def test_the_second_factor_pages_cost_a_fixed_number_of_queries(
+    professional, django_assert_num_queries
+):
+    client = _sign_in(professional)
+    client.get(SETUP)  # makes the unconfirmed app
+    with django_assert_num_queries(QUERIES_SETUP):
+        assert client.get(SETUP).status_code == 200
+    app_for(professional)
+    with django_assert_num_queries(QUERIES_CONFIRM):
+        assert client.get(CONFIRM).status_code == 200
+
+
+# the session, the user with roles and teams, "has an app?", the unconfirmed app, and
+# django-otp's lookup of the device
+QUERIES_SETUP = 5
+# the session, the user with roles and teams, "has an app?", "has a passkey?"
+QUERIES_CONFIRM = 4
