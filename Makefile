@@ -64,6 +64,7 @@ db-stop:  ## Stop the local PostgreSQL cluster
 .PHONY: run
 run: db  ## Install, migrate, load demo data and serve at http://127.0.0.1:8000
 	@$(DB_ENV); export DEBUG="$${DEBUG:-true}"; \
+	export TWEEDE_FACTOR_VERPLICHT="$${TWEEDE_FACTOR_VERPLICHT:-false}"; \
 	$(PY) manage.py migrate --noinput; \
 	$(PY) manage.py seed_demo; \
 	app_url="$$($(PY) manage.py app_rol eenplan_app --url)" && export DATABASE_URL="$$app_url"; \

@@ -12,6 +12,7 @@ class SociaaldomeinConfig(AppConfig):
 
         from sociaaldomein.extensions import nav_item
         from sociaaldomein.roles import sync_role_permissions
+        from sociaaldomein.tweedefactor import checks  # noqa: F401  (registers the check)
 
         # Groups and their model permissions follow the code after every migrate.
         post_migrate.connect(sync_role_permissions, sender=self)

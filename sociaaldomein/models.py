@@ -145,6 +145,11 @@ class User(AbstractUser):
         ).distinct()
 
     @property
+    def can_reset_second_factor(self) -> bool:
+        """The functioneel beheerder resets a colleague's second factor (lost phone)."""
+        return self.is_beheerder or (self.is_active and self.is_superuser)
+
+    @property
     def is_team_caseworker(self) -> bool:
         """A caseworker who belongs to a team: registers households, and may break the
         glass to a household of another team."""

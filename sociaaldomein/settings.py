@@ -7,6 +7,7 @@ clean.
 """
 
 import datetime
+import json
 import os
 import sys
 from pathlib import Path
@@ -61,6 +62,10 @@ INSTALLED_APPS = [
     "guardian",
     "django_tasks_db",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "sociaaldomein",
     "huishoudens",
     "casussen",
@@ -80,9 +85,11 @@ MIDDLEWARE = [
     "sociaaldomein.middleware.RequestSizeMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "sociaaldomein.middleware.HtmxLoginRequiredMiddleware",
     "sociaaldomein.middleware.RoleAreaMiddleware",
+    "sociaaldomein.tweedefactor.middleware.TweedeFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "sociaaldomein.middleware.SessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -210,6 +217,54 @@ AXES_CLIENT_IP_CALLABLE = "sociaaldomein.inlog.client_ip"
 # cool-off lock the address (sociaaldomein.inlog.InlogHandler).
 INLOG_MAX_PER_ADRES = int(os.environ.get("INLOG_MAX_PER_ADRES", "30"))
 AXES_HANDLER = "sociaaldomein.inlog.InlogHandler"
+
+# Second factor (django-otp): required for every account in production. Only the tests
+# and `make run` (the demo logins with password "demo") switch it off; `check --deploy`
+# warns while it is off. Step-up: approving maatwerk, break the glass and downloading a
+# dossier need the second factor confirmed within this many minutes.
+TWEEDE_FACTOR_VERPLICHT = env_bool("TWEEDE_FACTOR_VERPLICHT", not TESTING)
+TWEEDE_FACTOR_STAP_OMHOOG_MINUTEN = int(os.environ.get("TWEEDE_FACTOR_STAP_OMHOOG_MINUTEN", "15"))
+OTP_TOTP_ISSUER = "Eén Plan"
+# Passkeys (django-otp-webauthn) as a second factor only, never instead of the password.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_ID_CALLABLE = "sociaaldomein.tweedefactor.passkey.rp_id"
+OTP_WEBAUTHN_RP_NAME_CALLABLE = "sociaaldomein.tweedefactor.passkey.rp_name"
+OTP_WEBAUTHN_HELPER_CLASS = "sociaaldomein.tweedefactor.passkey.Helper"
+# The allowed origin is the site as the browser reached it (passkey.Helper), not a list.
+SILENCED_SYSTEM_CHECKS.append("otp_webauthn.E030")
+
+# Single sign-on through OpenID Connect (mozilla-django-oidc; sociaaldomein/oidc.py): on
+# when OIDC_RP_CLIENT_ID is set. Roles come from the roles claim through OIDC_ROLLEN (a
+# JSON object: claim value → role), teams from the teams claim (team names); no mapped
+# role, no access. An `amr`/`acr` reporting a second factor skips the local one.
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid email profile")
+OIDC_USE_PKCE = True
+OIDC_GEBRUIKERSNAAM_CLAIM = os.environ.get("OIDC_GEBRUIKERSNAAM_CLAIM", "preferred_username")
+OIDC_ROLLEN_CLAIM = os.environ.get("OIDC_ROLLEN_CLAIM", "roles")
+OIDC_TEAMS_CLAIM = os.environ.get("OIDC_TEAMS_CLAIM", "teams")
+OIDC_ROLLEN = json.loads(
+    os.environ.get("OIDC_ROLLEN")
+    or json.dumps(
+        {
+            "eenplan-professional": "Professional",
+            "eenplan-teamleider": "Teamleider",
+            "eenplan-auditor": "Auditor",
+            "eenplan-beheerder": "Functioneel beheerder",
+        }
+    )
+)
+OIDC_AMR_TWEEDE_FACTOR = env_list("OIDC_AMR_TWEEDE_FACTOR", "mfa,otp,hwk,fido")
+OIDC_ACR_TWEEDE_FACTOR = env_list("OIDC_ACR_TWEEDE_FACTOR")
+LOGIN_REDIRECT_URL_FAILURE = "/accounts/login/?sso=geweigerd"
+if OIDC_RP_CLIENT_ID:
+    AUTHENTICATION_BACKENDS.append("sociaaldomein.oidc.RolOIDCBackend")
 
 # django-guardian: no anonymous user object; grants are direct foreign-key models.
 ANONYMOUS_USER_NAME = None

@@ -2,8 +2,9 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from sociaaldomein import views
+from sociaaldomein import oidc, views
 from sociaaldomein.forms import LoginForm
+from sociaaldomein.tweedefactor import views as tweedefactor_views
 
 urlpatterns = [
     path("", views.start, name="start"),
@@ -14,11 +15,18 @@ urlpatterns = [
     path("meldingen/<int:pk>/gelezen/", views.melding_gelezen, name="melding_gelezen"),
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(
-            authentication_form=LoginForm, redirect_authenticated_user=True
-        ),
+        views.Inloggen.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),
         name="login",
     ),
+    path("accounts/oidc/inloggen/", oidc.inloggen, name="oidc_authentication_init"),
+    path("accounts/oidc/terug/", oidc.terugkeer, name="oidc_authentication_callback"),
+    path("accounts/tweede-factor/", tweedefactor_views.tweede_factor, name="tweede_factor"),
+    path(
+        "accounts/tweede-factor/instellen/",
+        tweedefactor_views.tweede_factor_instellen,
+        name="tweede_factor_instellen",
+    ),
+    path("accounts/passkey/", include("sociaaldomein.tweedefactor.passkey")),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("huishoudens/", include("huishoudens.urls")),
     path("huishoudens/<int:huishouden_pk>/", include("casussen.urls")),

@@ -1,7 +1,9 @@
 import logging
 import sys
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import LoginView
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
@@ -20,6 +22,18 @@ from sociaaldomein.models import Notificatie
 from sociaaldomein.roles import Rol, open_to
 
 logger = logging.getLogger(__name__)
+
+
+class Inloggen(LoginView):
+    """Django's login page, with the button for the municipality's single sign-on when it
+    is set up, and the message when the identity provider gave no role."""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            sso=bool(settings.OIDC_RP_CLIENT_ID),
+            sso_geweigerd=self.request.GET.get("sso") == "geweigerd",
+            **kwargs,
+        )
 
 
 @require_GET

@@ -24,6 +24,7 @@ from sociaaldomein import htmx
 from sociaaldomein.accesslog import Actie, Doel, log_access, log_denied
 from sociaaldomein.middleware import background, max_body
 from sociaaldomein.models import Toegangslog
+from sociaaldomein.tweedefactor import requires_recent_second_factor
 from toetsing.models import Toets
 from verantwoording import selectors, services
 from verantwoording.beschikking import (
@@ -138,6 +139,7 @@ def dossier_voortgang(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
+@requires_recent_second_factor()
 def dossier_download(request: HttpRequest, pk: int, export_pk: int) -> HttpResponse:
     huishouden = selectors.huishouden_voor_dossier(request, pk, log=False)
     export = get_object_or_404(
@@ -267,6 +269,9 @@ def toegangslog(request: HttpRequest) -> HttpResponse:
 
 
 @GET_POST
+@requires_recent_second_factor(
+    when=lambda request: request.method == "POST", back=lambda request: request.path
+)
 def doorbraak(request: HttpRequest) -> HttpResponse:
     if not request.user.is_team_caseworker:
         raise PermissionDenied("Alleen professionals en teamleiders van een team.")

@@ -171,6 +171,41 @@ MATRIX: dict[str, Regel] = {
         post=per_rol(default=302, buiten=302),
         writes=frozenset(ROLLEN),
     ),
+    # single sign-on, reachable without an account like the login page (404 while
+    # OIDC_RP_CLIENT_ID is unset); tested in tests/tweedefactor/test_oidc.py and the
+    # browser journey against a real provider
+    "oidc_authentication_init": Regel(get=None, public=True),
+    "oidc_authentication_callback": Regel(get=None, public=True),
+    # the second factor, for every role (sociaaldomein.tweedefactor): a user without an
+    # app is sent on to set one up; opening the set-up page makes the (unconfirmed) app
+    "tweede_factor": Regel(
+        get=per_rol(default=302, buiten=302), post=per_rol(default=302, buiten=302)
+    ),
+    "tweede_factor_instellen": Regel(
+        get=per_rol(default=200, buiten=200),
+        post=per_rol(default=200, buiten=200),
+        writes=frozenset(ROLLEN),
+    ),
+    # passkeys (django-otp-webauthn's JSON ceremonies, sociaaldomein.tweedefactor.passkey):
+    # every role may register and use its own; finishing a ceremony that was not begun
+    # (400) or with an empty body (422) is refused
+    "otp_webauthn:credential-registration-begin": Regel(
+        get=per_rol(default=405, buiten=405),
+        post=per_rol(default=200, buiten=200),
+        writes=frozenset(ROLLEN),
+    ),
+    "otp_webauthn:credential-registration-complete": Regel(
+        get=per_rol(default=405, buiten=405), post=per_rol(default={400, 422}, buiten={400, 422})
+    ),
+    "otp_webauthn:credential-authentication-begin": Regel(
+        get=per_rol(default=405, buiten=405),
+        post=per_rol(default=200, buiten=200),
+        writes=frozenset(ROLLEN),
+    ),
+    "otp_webauthn:credential-authentication-complete": Regel(
+        get=per_rol(default=405, buiten=405), post=per_rol(default={400, 422}, buiten={400, 422})
+    ),
+    "otp_webauthn:js-i18n-catalog": Regel(get=per_rol(default=200, buiten=200)),
     # every user's own notifications, whatever the role
     "meldingen": Regel(get=per_rol(default=200, buiten=200)),
     "meldingen_teller": Regel(get=per_rol(default=200, buiten=200)),

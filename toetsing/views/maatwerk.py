@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
@@ -23,6 +24,7 @@ from huishoudens.selectors import log_change
 from sociaaldomein import htmx
 from sociaaldomein.accesslog import Actie, Doel, log_access
 from sociaaldomein.middleware import background
+from sociaaldomein.tweedefactor import requires_recent_second_factor
 from toetsing.forms import AntwoordForm, BesluitForm, MarkeerForm, RegisterZoekForm
 from toetsing.models import MaatwerkVerzoek
 from toetsing.selectors.maatwerk import (
@@ -140,6 +142,10 @@ def _respond(request, verzoek, form_key: str, form, partial: str) -> HttpRespons
 
 
 @require_POST
+@requires_recent_second_factor(
+    when=lambda request: request.POST.get("actie") == "goedkeuren",
+    back=lambda request, pk: reverse("maatwerk:verzoek", args=[pk]),
+)
 def besluiten(request: HttpRequest, pk: int) -> HttpResponse:
     """Approve, reject or ask: only a lead of the team who did not ask for it."""
     verzoek = _load(request, pk)
