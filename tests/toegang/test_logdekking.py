@@ -38,6 +38,11 @@ GELUKT = {200, 201, 204, 302}
 LEEG_FORMULIER = "an empty form; what is sent with it is logged"
 EXEMPT: dict[str, str] = {
     "logout": "signing out",
+    "tweede_factor": "the user's own second factor (sign-in, not case data)",
+    "tweede_factor_instellen": "the user's own second factor (sign-in, not case data)",
+    "otp_webauthn:credential-authentication-begin": "the user's own passkey (sign-in)",
+    "otp_webauthn:credential-registration-begin": "the user's own passkey (sign-in)",
+    "otp_webauthn:js-i18n-catalog": "the passkey script's translations",
     "huishoudens:nieuw": LEEG_FORMULIER,
     "huishoudens:lid_nieuw": "an empty form under the household's name; the POST is logged",
     "verantwoording:doorbraak": LEEG_FORMULIER,
