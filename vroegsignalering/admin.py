@@ -1,4 +1,4 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 
 from vroegsignalering.models import (
     Aanleverlog,
@@ -17,6 +17,17 @@ class PartnerorganisatieAdmin(admin.ModelAdmin):
     list_display = ["naam", "soort", "actief"]
     list_filter = ["soort", "actief"]
     fields = ["naam", "soort", "actief"]
+    actions = ["maak_token"]
+
+    @admin.action(description="Nieuw token voor de partnerkoppeling (het oude vervalt)")
+    def maak_token(self, request, queryset):
+        for partner in queryset:
+            token = partner.nieuw_token()
+            self.message_user(
+                request,
+                f"Token voor {partner.naam} (wordt maar één keer getoond): {token}",
+                messages.WARNING,
+            )
 
 
 @admin.register(Teaminstelling)

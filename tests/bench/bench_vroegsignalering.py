@@ -14,7 +14,7 @@ Targets: import ≤ 10 s; queue p95 ≤ 150 ms at 100 000 signals; the same numb
 queries at both sizes; p95 ratio 100 000 ÷ 1 000 ≤ 1.5. Prints a table and writes JSON to
 bench-results/vroegsignalering-latest.json.
 
-Usage: python -m tests.bench.bench_vroegsignalering [--smoke] [--samples 21] [--warmup 3]
+Usage: python -m tests.bench.bench_vroegsignalering [--smoke] [--samples 41] [--warmup 3]
        [--fresh] [--out DIR]
 """
 
@@ -49,14 +49,14 @@ DOEL_RATIO = 1.5
 def run(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description="Benchmark van vroegsignalering")
     parser.add_argument("--smoke", action="store_true", help="klein: 200 en 1 000 signalen")
-    parser.add_argument("--samples", type=int, help="metingen van de wachtrij (standaard 21)")
+    parser.add_argument("--samples", type=int, help="metingen van de wachtrij (standaard 41)")
     parser.add_argument("--warmup", type=int, help="opwarmrondes (standaard 3)")
     parser.add_argument("--fresh", action="store_true", help="benchmarkdatabases opnieuw maken")
     parser.add_argument("--out", type=Path, default=PROJECT_DIR / "bench-results")
     args, _ = parser.parse_known_args(argv)
     sizes = (200, 1_000) if args.smoke else (1_000, 100_000)
     rows = 1_000 if args.smoke else 10_000
-    samples = args.samples or (3 if args.smoke else 21)
+    samples = args.samples or (3 if args.smoke else 41)
     warmup = max(1, args.warmup if args.warmup is not None else (1 if args.smoke else 3))
     prefix = "eenplan_bench_smoke_vroeg" if args.smoke else "eenplan_bench_vroeg"
     url = base_url()
