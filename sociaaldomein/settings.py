@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "casussen",
     "toetsing",
     "verantwoording",
+    "inwoner",
 ]
 
 MIDDLEWARE = [
@@ -296,3 +297,7 @@ DOORBRAAK_MIN_REDEN = 20
 DOORBRAAK_MAX_PER_DAG = int(os.environ.get("DOORBRAAK_MAX_PER_DAG", "10"))
 # Checking a dossier: the largest PDF an auditor may upload.
 DOSSIER_UPLOAD_MAX_MB = int(os.environ.get("DOSSIER_UPLOAD_MAX_MB", "50"))
+
+# Mijn plan (issue 15): "Wie heeft mijn gegevens bekeken" names the team or organisation
+# and the role, not the staff member, unless the municipality decides otherwise.
+INWONER_NAMEN_IN_LOG = env_bool("INWONER_NAMEN_IN_LOG", False)

@@ -25,6 +25,7 @@ urlpatterns = [
     path("huishoudens/<int:huishouden_pk>/toetsen/", include("toetsing.urls")),
     path("maatwerk/", include("toetsing.urls.maatwerk")),
     path("", include("verantwoording.urls")),
+    path("", include("inwoner.urls")),
     path("beheer/", admin.site.urls),
 ]
 
