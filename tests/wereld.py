@@ -10,7 +10,6 @@ from decimal import Decimal
 from django.utils import timezone
 
 from inwoner.models import AvgVerzoek, Inbreng, Lidaccount
-
 from sociaaldomein.models import Notificatie
 from sociaaldomein.roles import Rol
 from tests.casussen.factories import (

@@ -4,20 +4,41 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('casussen', '0003_termijn_aangemaakt_door_optioneel'),
+        ("casussen", "0003_termijn_aangemaakt_door_optioneel"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='planwijziging',
-            name='handeling',
-            field=models.CharField(choices=[('toegevoegd', 'toegevoegd'), ('gewijzigd', 'gewijzigd'), ('vastgesteld', 'vastgesteld'), ('gemeld', 'gemeld'), ('opgeheven', 'opgeheven'), ('aanvaard', 'overgenomen'), ('afgewezen', 'niet overgenomen')], max_length=12, verbose_name='handeling'),
+            model_name="planwijziging",
+            name="handeling",
+            field=models.CharField(
+                choices=[
+                    ("toegevoegd", "toegevoegd"),
+                    ("gewijzigd", "gewijzigd"),
+                    ("vastgesteld", "vastgesteld"),
+                    ("gemeld", "gemeld"),
+                    ("opgeheven", "opgeheven"),
+                    ("aanvaard", "overgenomen"),
+                    ("afgewezen", "niet overgenomen"),
+                ],
+                max_length=12,
+                verbose_name="handeling",
+            ),
         ),
         migrations.AlterField(
-            model_name='planwijziging',
-            name='soort',
-            field=models.CharField(choices=[('inhoud', 'Inhoud van het plan'), ('vaststelling', 'Akkoord of niet akkoord'), ('veiligheid', 'Veiligheid'), ('termijn', 'Wettelijke termijn'), ('inbreng', 'Inbreng van het huishouden')], max_length=12, verbose_name='soort'),
+            model_name="planwijziging",
+            name="soort",
+            field=models.CharField(
+                choices=[
+                    ("inhoud", "Inhoud van het plan"),
+                    ("vaststelling", "Akkoord of niet akkoord"),
+                    ("veiligheid", "Veiligheid"),
+                    ("termijn", "Wettelijke termijn"),
+                    ("inbreng", "Inbreng van het huishouden"),
+                ],
+                max_length=12,
+                verbose_name="soort",
+            ),
         ),
     ]

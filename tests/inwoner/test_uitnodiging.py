@@ -84,7 +84,7 @@ def test_the_member_activates_with_the_code_and_lands_on_mijn_plan(gezin, profes
 
 
 def test_an_expired_or_replaced_code_does_not_work(gezin, professional):
-    uitnodiging, oud = services.invite(lid=gezin.partner, door=professional)
+    _, oud = services.invite(lid=gezin.partner, door=professional)
     _, nieuw = services.invite(lid=gezin.partner, door=professional)
     _, response = _activeer(oud)
     assert "klopt niet" in response.content.decode()
