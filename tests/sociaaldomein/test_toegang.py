@@ -89,7 +89,8 @@ def test_start_page_shows_team_and_role_in_constant_queries(
     # caseload of Mijn werk: my household ids, all counts in one query, one list per block
     # (six), the next evaluations of the listed households (casussen.selectors.caseload),
     # and the omgekeerde toetsen in bewerking (toetsing.selectors.toetsen_in_bewerking)
-    with django_assert_num_queries(2 + 9 + 1):
+    # and Mijn plan's contributions, AVG requests and digital agreements (3, inwoner)
+    with django_assert_num_queries(2 + 9 + 1 + 3):
         response = client.get(reverse("start"))
     assert response.status_code == 200
     assert "Professional" in response.text
