@@ -41,6 +41,8 @@ USERS = [
     ("teamleider.zuid", "Kees", "Vermeulen", Rol.TEAMLEIDER, "Wijkteam Zuid"),
     ("auditor", "Anouk", "Smit", Rol.AUDITOR, None),
     ("beheerder", "Ruud", "Hendriks", Rol.BEHEERDER, None),
+    # a household member (issue 15: Mijn plan); inwoner/demo.py links her to her household
+    ("inwoner.demo", "Marieke", "de Boer", Rol.INWONER, None),
 ]
 
 
