@@ -187,10 +187,20 @@ def activeren(request: HttpRequest) -> HttpResponse:
 # --- staff screens -----------------------------------------------------------------------------
 
 
+def _team_huishouden(request, pk: int, onderwerp: str, object_id="", leden=None):
+    """The household for a caseworker who may change it (404 / 403 otherwise); opening a
+    screen is a look at personal data, logged."""
+    huishouden = huishouden_for_change(request, pk, onderwerp=onderwerp, object_id=object_id)
+    if request.method == "GET":
+        kwargs = {"object_id": object_id, "leden": leden, "actie": Actie.BEKEKEN}
+        log_change(request, huishouden, onderwerp=onderwerp, **kwargs)
+    return huishouden
+
+
 @GET_POST
 def uitnodigen(request: HttpRequest, pk: int) -> HttpResponse:
     """Invite an adult member: the answer to the POST is the letter (PDF) with the code."""
-    huishouden = huishouden_for_change(request, pk, onderwerp="uitnodiging")
+    huishouden = _team_huishouden(request, pk, "uitnodiging")
     form = UitnodigenForm(request.POST or None, huishouden=huishouden)
     if form.is_valid():
         lid = form.cleaned_data["lid"]
@@ -209,7 +219,7 @@ def uitnodigen(request: HttpRequest, pk: int) -> HttpResponse:
 
 @GET_POST
 def inbreng_besluit(request: HttpRequest, pk: int, inbreng_pk: int) -> HttpResponse:
-    huishouden = huishouden_for_change(request, pk, onderwerp="inbreng", object_id=inbreng_pk)
+    huishouden = _team_huishouden(request, pk, "inbreng", inbreng_pk)
     item = get_object_or_404(
         Inbreng.objects.select_related("lid"), pk=inbreng_pk, plan__huishouden=huishouden
     )
@@ -235,7 +245,7 @@ def inbreng_besluit(request: HttpRequest, pk: int, inbreng_pk: int) -> HttpRespo
 
 @GET_POST
 def avg_antwoord(request: HttpRequest, pk: int, verzoek_pk: int) -> HttpResponse:
-    huishouden = huishouden_for_change(request, pk, onderwerp="avg_verzoek", object_id=verzoek_pk)
+    huishouden = _team_huishouden(request, pk, "avg_verzoek", verzoek_pk)
     verzoek = get_object_or_404(
         AvgVerzoek.objects.select_related("lid"), pk=verzoek_pk, huishouden=huishouden
     )
