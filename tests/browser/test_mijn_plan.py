@@ -37,6 +37,7 @@ def test_mijn_plan_journey(page, live_server, login, axe, gezin):
     login("professional.noord")
     page.goto(f"{live_server.url}/huishoudens/{hh}/")
     page.get_by_role("link", name="Lid uitnodigen voor Mijn plan").click()
+    axe()
     page.get_by_label("Iris Jansen").check()
     with page.expect_download() as download:
         page.get_by_role("button", name="Brief met code maken (PDF)").click()
@@ -92,7 +93,9 @@ def test_mijn_plan_journey(page, live_server, login, axe, gezin):
     expect(page.get_by_text("Digitaal akkoord of niet akkoord")).to_be_visible()
     page.goto(f"{live_server.url}/huishoudens/{hh}/plan/")
     expect(page.get_by_role("heading", name="Digitaal akkoord")).to_be_visible()
+    axe()
     page.get_by_role("link", name=re.compile("^Reageren")).click()
+    axe()
     page.get_by_label("Ja, overnemen").check()
     page.get_by_label("Reden (het huishouden leest dit)").fill("Goed idee, ik zet het in het plan.")
     page.get_by_role("button", name="Reactie vastleggen").click()

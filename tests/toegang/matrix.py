@@ -145,7 +145,8 @@ def _gezien_tot(w) -> int:
 
 
 MATRIX: dict[str, Regel] = {
-    "start": Regel(get=IEDEREEN),
+    # a member starts at their Mijn plan (issue 15: `extensions.home`)
+    "start": Regel(get=per_rol(default=200, inwoner=302)),
     "healthz": Regel(get=None, public=True),
     "login": Regel(get=None, public=True),
     "logout": Regel(
