@@ -99,12 +99,19 @@ def activate(*, code: str, username: str, password: str) -> Lidaccount:
     return Lidaccount.objects.create(user=user, lid=lid)
 
 
+def _plan_van(account: Lidaccount) -> Plan:
+    plan = Plan.objects.filter(huishouden_id=account.lid.huishouden_id).first()
+    if plan is None:
+        raise ValidationError("Er is nog geen plan. Uw contactpersoon maakt het samen met u.")
+    return plan
+
+
 def agree(
     *, account: Lidaccount, akkoord: bool, zienswijze: str = "", gezien_tot: int
 ) -> Planversie:
     """The household's agreement (or disagreement, with their view) with the current
     version, given online by this member: way 'digitaal', member, time."""
-    plan = Plan.objects.get(huishouden_id=account.lid.huishouden_id)
+    plan = _plan_van(account)
     return plan_services.record_agreement(
         plan=plan,
         door=account.user,
@@ -120,7 +127,7 @@ def agree(
 
 @transaction.atomic
 def add_inbreng(*, account: Lidaccount, soort: str, tekst: str) -> Inbreng:
-    plan = Plan.objects.get(huishouden_id=account.lid.huishouden_id)
+    plan = _plan_van(account)
     inbreng = Inbreng(
         plan=plan, lid=account.lid, soort=soort, tekst=tekst, ingediend_door=account.user
     )

@@ -175,3 +175,22 @@ def test_mijn_plan_costs_the_same_queries_with_more_goals(
         ActieFactory(doel=doel, lid=gezin.ik, wet="geen")
     with django_assert_num_queries(11):
         client.get(reverse("inwoner:mijn_plan"))
+
+
+def test_without_a_plan_the_member_gets_a_message_not_an_error(
+    client_for, professional, team_noord
+):
+    from inwoner.models import Lidaccount
+    from sociaaldomein.roles import Rol
+    from tests.huishoudens.factories import HuishoudenFactory, LidFactory
+    from tests.sociaaldomein.factories import UserFactory
+
+    lid = LidFactory(huishouden=HuishoudenFactory(team=team_noord))
+    user = UserFactory(username="zonder.plan", rol=Rol.INWONER)
+    Lidaccount.objects.create(user=user, lid=lid)
+    client = client_for(user)
+    assert "Nog geen plan" in client.get(reverse("inwoner:mijn_plan")).text
+    response = client.post(reverse("inwoner:akkoord"), {"keuze": "akkoord", "gezien_tot": 0})
+    assert response.status_code == 200 and "Er is nog geen plan" in response.text
+    response = client.post(reverse("inwoner:inbreng"), {"soort": "opmerking", "tekst": "Hallo"})
+    assert response.status_code == 200 and "Er is nog geen plan" in response.text

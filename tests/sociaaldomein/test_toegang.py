@@ -7,7 +7,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from sociaaldomein.middleware import SessionLifetimeMiddleware
 
-PUBLIC = {"login", "healthz"}
+# the activation page of a member's letter (issue 15) is public by design
+PUBLIC = {"login", "healthz", "inwoner:activeren"}
 
 
 def _walk(patterns, prefix="", namespace=""):
