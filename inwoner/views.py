@@ -149,6 +149,7 @@ def rechten(request: HttpRequest) -> HttpResponse:
             )
             return htmx.go_to(request, reverse("inwoner:rechten"), bericht)
     verzoeken = list(AvgVerzoek.objects.filter(lid=account.lid))
+    _log(request, account, "mijn_rechten")
     return render(request, "inwoner/rechten.html", {"form": form, "verzoeken": verzoeken})
 
 

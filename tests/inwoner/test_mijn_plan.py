@@ -123,6 +123,8 @@ def test_the_member_proposes_an_action_and_the_professional_accepts_it(gezin, cl
         )
     )
     assert handelingen == {"toegevoegd", "aanvaard"}
+    historie = prof.get(plan_url).text
+    assert "Voorstel voor een actie: Mijn zus helpt met de administratie. overgenomen" in historie
     assert (
         "Goed plan, ik zet het erin." in client.get(reverse("inwoner:mijn_plan")).content.decode()
     )

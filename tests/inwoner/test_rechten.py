@@ -90,3 +90,13 @@ def test_an_empty_request_gets_a_dutch_message(gezin, client_for):
     response = client_for(gezin.user).post(reverse("inwoner:rechten"), {"soort": "wissen"})
     assert "Schrijf op om welke gegevens het gaat." in response.text
     assert not AvgVerzoek.objects.exists()
+
+
+def test_rechten_costs_constant_queries(gezin, client_for, django_assert_num_queries):
+    client = client_for(gezin.user)
+    client.get(reverse("inwoner:rechten"))
+    for i in range(4):
+        client.post(reverse("inwoner:rechten"), {"soort": "wissen", "toelichting": f"Notitie {i}"})
+    # session, user, account, the member's requests, the access-log entry
+    with django_assert_num_queries(5):
+        client.get(reverse("inwoner:rechten"))
