@@ -6,7 +6,7 @@ household's digital agreement is `record_agreement` with `wijze=digitaal`).
 
 - An adult member gets an account by invitation (`Uitnodiging`: a one-time code valid
   14 days, only its hash is kept) and is linked to their `Lid` (`Lidaccount`).
-- What a member may see is decided once, in `inwoner.selectors` (`zichtbaar_voor`): goals
+- What a member may see is decided once, in `inwoner.selectors` (`mijn_plan`): goals
   and actions for them or for the household as a whole, the agreed versions, their own
   contributions. Safety concerns, the dwangkader, other members' assessments and the
   professional's content history are never read for a member.
