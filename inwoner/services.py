@@ -8,6 +8,7 @@ import datetime
 
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -68,9 +69,21 @@ ONGELDIG = (
 )
 
 
+# Wrong codes per source (IP address) per hour, before the page stops trying codes.
+MAX_POGINGEN = 10
+TE_VEEL = "Te vaak een verkeerde code. Probeer het over een uur opnieuw, of bel uw contactpersoon."
+
+
+def _pogingen(bron: str) -> str:
+    return f"inwoner:activeren:{bron}"
+
+
 @transaction.atomic
-def activate(*, code: str, username: str, password: str) -> Lidaccount:
-    """The member turns the code of their letter into an account with their own password."""
+def activate(*, code: str, username: str, password: str, bron: str = "") -> Lidaccount:
+    """The member turns the code of their letter into an account with their own password.
+    A source that tried `MAX_POGINGEN` wrong codes within the hour is refused."""
+    if cache.get(_pogingen(bron), 0) >= MAX_POGINGEN:
+        raise ValidationError({"code": TE_VEEL})
     uitnodiging = (
         Uitnodiging.objects.select_for_update()
         .select_related("lid")
@@ -78,6 +91,8 @@ def activate(*, code: str, username: str, password: str) -> Lidaccount:
         .first()
     )
     if uitnodiging is None or not uitnodiging.is_bruikbaar():
+        cache.add(_pogingen(bron), 0, timeout=3600)
+        cache.incr(_pogingen(bron))
         raise ValidationError({"code": ONGELDIG})
     lid = uitnodiging.lid
     probleem = invite_problem(lid) or (

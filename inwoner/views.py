@@ -174,7 +174,10 @@ def activeren(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             account = services.activate(
-                code=data["code"], username=data["username"], password=data["password1"]
+                code=data["code"],
+                username=data["username"],
+                password=data["password1"],
+                bron=request.META.get("REMOTE_ADDR", ""),
             )
         except ValidationError as error:
             apply_errors(form, error, {"password": "password1"})

@@ -23,6 +23,9 @@ def _pdf_text(path) -> str:
 
 @pytest.fixture
 def gezin(professional, team_noord):
+    from django.core.cache import cache
+
+    cache.clear()  # wrong activation codes of earlier tests are counted per process
     return maak_gezin(professional, team_noord, account=False)
 
 

@@ -113,3 +113,17 @@ def test_bad_input_gets_a_dutch_message_next_to_the_field(
     assert response.status_code == 200
     assert melding in response.content.decode().lower() or melding in response.content.decode()
     assert not Lidaccount.objects.filter(lid=gezin.partner).exists()
+
+
+def test_too_many_wrong_codes_from_one_source_are_refused_for_an_hour(gezin, professional):
+    from django.core.cache import cache
+
+    cache.clear()
+    _, code = services.invite(lid=gezin.partner, door=professional)
+    for _ in range(services.MAX_POGINGEN):
+        _activeer("AAAA-BBBB-CCCC")
+    _, response = _activeer(code)
+    assert "Te vaak een verkeerde code" in response.content.decode()
+    assert not Lidaccount.objects.filter(lid=gezin.partner).exists()
+    cache.clear()
+    assert _activeer(code)[1].status_code == 302
