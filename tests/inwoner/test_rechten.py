@@ -100,3 +100,22 @@ def test_rechten_costs_constant_queries(gezin, client_for, django_assert_num_que
     # session, user, account, the member's requests, the access-log entry
     with django_assert_num_queries(5):
         client.get(reverse("inwoner:rechten"))
+
+
+def test_the_staff_screens_cost_constant_queries(gezin, client_for, django_assert_num_queries):
+    from inwoner import services
+
+    inbreng = services.add_inbreng(account=gezin.account, soort="actie", tekst="Zus helpt")
+    verzoek = services.request_avg(account=gezin.account, soort="wissen", toelichting="Oud")
+    client = client_for(gezin.professional)
+    hh = gezin.huishouden.pk
+    client.get(reverse("start"))  # the first request after login records activity
+    # session, user, the household (editable), the log entry, the object (or the members
+    # to invite: asked whether there are any, then as the choices)
+    for name, kwargs, queries in (
+        ("inwoner:uitnodigen", {"pk": hh}, 6),
+        ("inwoner:inbreng_besluit", {"pk": hh, "inbreng_pk": inbreng.pk}, 5),
+        ("inwoner:avg_antwoord", {"pk": hh, "verzoek_pk": verzoek.pk}, 5),
+    ):
+        with django_assert_num_queries(queries):
+            assert client.get(reverse(name, kwargs=kwargs)).status_code == 200
