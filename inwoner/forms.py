@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils import timezone
 
 from casussen.models import MAX_TEKST
-from huishoudens.models import Lid
-from inwoner.models import AvgVerzoek, Inbreng, invite_problem
+from huishoudens.models import Lid, months_ago
+from inwoner.models import VOLWASSEN, AvgVerzoek, Inbreng
 from sociaaldomein.forms import Form
 
 
@@ -23,13 +24,12 @@ class UitnodigenForm(Form):
 
     def __init__(self, *args, huishouden, **kwargs):
         super().__init__(*args, **kwargs)
-        leden = huishouden.leden.filter(einddatum__isnull=True, account__isnull=True)
+        volwassen = months_ago(timezone.localdate(), 12 * VOLWASSEN)
+        leden = huishouden.leden.filter(
+            einddatum__isnull=True, account__isnull=True, geboortedatum__lte=volwassen
+        )
         self.fields["lid"].queryset = leden.order_by("geboortedatum", "id")
         self.fields["lid"].label_from_instance = lambda lid: lid.volledige_naam
-
-    @property
-    def kan_uitnodigen(self) -> list[Lid]:
-        return [lid for lid in self.fields["lid"].queryset if not invite_problem(lid)]
 
 
 class ActiverenForm(Form):

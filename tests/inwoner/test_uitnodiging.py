@@ -44,6 +44,7 @@ def test_the_professional_invites_an_adult_member_and_gets_a_letter_with_the_cod
     page = client.get(url)
     assert page.status_code == 200
     assert "Geheimpartner" in page.content.decode()
+    assert "Kees" not in page.content.decode()  # a child is not offered
     response = client.post(url, {"lid": gezin.partner.pk})
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
