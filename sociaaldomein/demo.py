@@ -42,6 +42,8 @@ USERS = [
     ("auditor", "Anouk", "Smit", Rol.AUDITOR, None),
     ("beheerder", "Ruud", "Hendriks", Rol.BEHEERDER, None),
     ("archivaris", "Mirjam", "de Graaf", Rol.ARCHIVARIS, None),
+    # a household member (issue 15: Mijn plan); inwoner/demo.py links her to her household
+    ("inwoner.demo", "Marieke", "de Boer", Rol.INWONER, None),
 ]
 
 

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "vroegsignalering",
     "wijk",
     "archief",
+    "inwoner",
 ]
 
 MIDDLEWARE = [
@@ -386,3 +387,6 @@ VROEGSIGNAAL_UPLOAD_MAX_MB = int(os.environ.get("VROEGSIGNAAL_UPLOAD_MAX_MB", "2
 # the dossier check allows DOSSIER_UPLOAD_MAX_MB (+1 MB envelope).
 REQUEST_MAX_BYTES = int(os.environ.get("REQUEST_MAX_BYTES", str(2_621_440)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_MAX_BYTES
+# Mijn plan (issue 15): "Wie heeft mijn gegevens bekeken" names the team or organisation
+# and the role, not the staff member, unless the municipality decides otherwise.
+INWONER_NAMEN_IN_LOG = env_bool("INWONER_NAMEN_IN_LOG", False)

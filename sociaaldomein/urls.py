@@ -36,6 +36,7 @@ urlpatterns = [
     path("vroegsignalering/", include("vroegsignalering.urls")),
     path("wijk/", include("wijk.urls")),
     path("archief/", include("archief.urls")),
+    path("", include("inwoner.urls")),
     path("beheer/", admin.site.urls),
 ]
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from archief.models import Vernietigingslijst
+from inwoner.models import AvgVerzoek, Inbreng, Lidaccount
 from sociaaldomein.models import Notificatie
 from sociaaldomein.roles import Rol
 from tests.casussen.factories import (
@@ -248,4 +249,21 @@ def maak_wereld() -> Wereld:
     w.objects["vernietigingslijst"] = Vernietigingslijst.objects.create(
         naam="Noord 2026", team=noord, auteur=w.users["beheerder"]
     )
+    # Mijn plan (issue 15): the world's member has the account inwoner.demo, with an open
+    # contribution to the plan and an open AVG request; an adult member to invite (in the
+    # team's other household, so the world household's members stay as they are).
+    inwoner = w.users["inwoner"]
+    w.objects["lidaccount"] = Lidaccount.objects.create(user=inwoner, lid=lid)
+    w.objects["inbreng"] = Inbreng.objects.create(
+        plan=plan, lid=lid, soort="actie", tekst="Buurman helpt met de tuin", ingediend_door=inwoner
+    )
+    w.objects["avg_verzoek"] = AvgVerzoek.objects.create(
+        huishouden=huishouden,
+        lid=lid,
+        soort="correctie",
+        toelichting="Mijn telefoonnummer klopt niet.",
+        ingediend_door=inwoner,
+        uiterlijk_op=AvgVerzoek.termijn(timezone.localdate()),
+    )
+    w.objects["uit_te_nodigen"] = LidFactory(huishouden=w.huishouden_zonder_plan)
     return w

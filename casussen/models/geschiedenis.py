@@ -21,6 +21,7 @@ class Planwijziging(models.Model):
         VASTSTELLING = "vaststelling", "Akkoord of niet akkoord"
         VEILIGHEID = "veiligheid", "Veiligheid"
         TERMIJN = "termijn", "Wettelijke termijn"
+        INBRENG = "inbreng", "Inbreng van het huishouden"
 
     class Handeling(models.TextChoices):
         TOEGEVOEGD = "toegevoegd", "toegevoegd"
@@ -28,6 +29,8 @@ class Planwijziging(models.Model):
         VASTGESTELD = "vastgesteld", "vastgesteld"
         GEMELD = "gemeld", "gemeld"
         OPGEHEVEN = "opgeheven", "opgeheven"
+        AANVAARD = "aanvaard", "overgenomen"
+        AFGEWEZEN = "afgewezen", "niet overgenomen"
 
     plan = models.ForeignKey(
         Plan, on_delete=models.PROTECT, related_name="wijzigingen", verbose_name="plan"

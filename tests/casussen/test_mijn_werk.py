@@ -105,8 +105,9 @@ def test_mijn_werk_costs_the_same_queries_for_one_or_many_households(
     large, response = count()
     # session and user (2) plus the caseload: my household ids, all counts in one query,
     # a list per block; the omgekeerde toetsen in bewerking (1) and the access-log entry
-    # naming the households shown (1); the vroegsignalen on my plans and the team's queue (2)
-    assert small == large == 2 + 9 + 1 + 1 + 2
+    # naming the households shown (1); the vroegsignalen on my plans and the team's queue (2);
+    # Mijn plan's contributions, AVG requests and digital agreements (3, inwoner)
+    assert small == large == 2 + 9 + 1 + 1 + 2 + 3
     html = response.text
     assert "Plannen die wachten op akkoord" in html
     assert "15 verlopen" in html  # evaluations and deadlines: counted in the same query

@@ -59,6 +59,7 @@ TOONT: dict[str, Callable[[object], list[str]]] = {
     "casussen": _plan,
     "toetsing": _toetsen,
     "maatwerk": _maatwerk,
+    "inwoner": _plan,
 }
 
 
@@ -262,5 +263,38 @@ EXTRA.update(
     }
 )
 
+
+# --- Mijn plan (issue 15): the member's own forms, shown on the member's pages -------------
+
+
+def _gezien_tot(w) -> int:
+    from casussen.services import laatste_inhoudswijziging
+
+    return laatste_inhoudswijziging(w.plan)
+
+
+EXTRA["inwoner:inbreng (lid)"] = Formulier(
+    url=lambda w: reverse("inwoner:inbreng"),
+    geldig=lambda w: {"soort": "actie", "tekst": "Mijn zus helpt met de post."},
+    rol="inwoner",
+    toont=lambda w: [reverse("inwoner:mijn_plan")],
+)
+EXTRA["inwoner:rechten (lid)"] = Formulier(
+    url=lambda w: reverse("inwoner:rechten"),
+    geldig=lambda w: {"soort": "correctie", "toelichting": "Mijn adres klopt niet."},
+    rol="inwoner",
+    toont=lambda w: [reverse("inwoner:rechten")],
+)
+EXTRA["inwoner:akkoord (lid)"] = Formulier(
+    url=lambda w: reverse("inwoner:akkoord"),
+    geldig=lambda w: {
+        "keuze": "niet_akkoord",
+        "zienswijze": "Te snel.",
+        "gezien_tot": _gezien_tot(w),
+    },
+    rol="inwoner",
+    toont=lambda w: [reverse("inwoner:mijn_plan")],
+    velden=["keuze", "zienswijze"],
+)
 
 FORMULIEREN: dict[str, Formulier] = {**_from_matrix(), **EXTRA}

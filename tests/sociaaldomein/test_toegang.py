@@ -7,7 +7,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from sociaaldomein.middleware import SessionLifetimeMiddleware
 
-PUBLIC = {"login", "healthz"}
+# the activation page of a member's letter (issue 15) is public by design
+PUBLIC = {"login", "healthz", "inwoner:activeren"}
 # single sign-on is reachable without login too, and does not exist while it is not set
 # up (as here; tests/browser/test_oidc.py signs in against a real provider)
 SSO = {"oidc_authentication_init", "oidc_authentication_callback"}
@@ -95,7 +96,8 @@ def test_start_page_shows_team_and_role_in_constant_queries(
     # caseload of Mijn werk: my household ids, all counts in one query, one list per block
     # (six), the next evaluations of the listed households (casussen.selectors.caseload),
     # and the omgekeerde toetsen in bewerking (toetsing.selectors.toetsen_in_bewerking)
-    with django_assert_num_queries(2 + 9 + 1):
+    # and Mijn plan's contributions, AVG requests and digital agreements (3, inwoner)
+    with django_assert_num_queries(2 + 9 + 1 + 3):
         response = client.get(reverse("start"))
     assert response.status_code == 200
     assert "Professional" in response.text

@@ -67,6 +67,19 @@ GEVALLEN = [
      Actie.BEKEKEN, "toegangslog", lambda w: [], "verantwoording"),
     ("huishoudens:lijst", "professional", "GET", lambda w: {}, None,
      Actie.GEZOCHT, "huishoudens", lambda w: [], "casusregie"),
+    # Mijn plan (issue 15): the member's own looks, and the staff answering them
+    ("inwoner:mijn_plan", "inwoner", "GET", lambda w: {}, None,
+     Actie.BEKEKEN, "mijn_plan", _leden, "casusregie"),
+    ("inwoner:inzage", "inwoner", "GET", lambda w: {}, None,
+     Actie.GEDOWNLOAD, "inzage", _leden, "casusregie"),
+    ("inwoner:inbreng_besluit", "professional", "POST",
+     lambda w: {"pk": w.huishouden.pk, "inbreng_pk": w.inbreng.pk},
+     lambda w: {"besluit": "afgewezen", "reden": "Past nu niet."},
+     Actie.GEWIJZIGD, "inbreng", _leden, "casusregie"),
+    ("inwoner:avg_antwoord", "professional", "POST",
+     lambda w: {"pk": w.huishouden.pk, "verzoek_pk": w.avg_verzoek.pk},
+     lambda w: {"status": "toegewezen", "antwoord": "Verbeterd."},
+     Actie.GEWIJZIGD, "avg_verzoek", _leden, "casusregie"),
 ]  # fmt: skip
 
 

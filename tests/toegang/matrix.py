@@ -161,9 +161,22 @@ TEAM_OF_DOORVERWIJZING = per_rol(
 ALLEEN_POST = per_rol(default=405)
 
 
+# Mijn plan (issue 15): the member's own pages, for the member only; staff get 403 (they
+# have no Mijn plan), providers and the archivist 403 (not opened to them).
+ALLEEN_LID = per_rol(inwoner=200, default=403)
+ALLEEN_LID_SCHRIJFT = per_rol(inwoner={200, 302}, default=403)
+
+
+def _gezien_tot(w) -> int:
+    from casussen.services import laatste_inhoudswijziging
+
+    return laatste_inhoudswijziging(w.plan)
+
+
 MATRIX: dict[str, Regel] = {
-    # the archivist starts at the archive (issue 19: extensions.home)
-    "start": Regel(get=per_rol(default=200, archivaris=302)),
+    # the archivist starts at the archive (issue 19), a member at their Mijn plan (issue
+    # 15): `extensions.home`
+    "start": Regel(get=per_rol(default=200, archivaris=302, inwoner=302)),
     "healthz": Regel(get=None, public=True),
     "login": Regel(get=None, public=True),
     "logout": Regel(
@@ -651,5 +664,41 @@ MATRIX: dict[str, Regel] = {
     "archief:verklaring": Regel(
         get=per_rol(beheerder=404, teamleider=404, auditor=404, archivaris=404, default=403),
         kwargs=lambda w: {"pk": w.vernietigingslijst.pk},
+    ),
+    # --- Mijn plan (inwoner, issue 15) ------------------------------------------------------
+    "inwoner:mijn_plan": Regel(get=ALLEEN_LID),
+    "inwoner:akkoord": Regel(
+        get=per_rol(default=405, inwoner=405),
+        post=ALLEEN_LID_SCHRIJFT,
+        post_data=lambda w: {"keuze": "akkoord", "gezien_tot": _gezien_tot(w)},
+        writes=frozenset({"inwoner"}),
+    ),
+    "inwoner:inbreng": Regel(
+        get=ALLEEN_LID,
+        post=ALLEEN_LID_SCHRIJFT,
+        post_data=lambda w: {"soort": "opmerking", "tekst": "Graag op dinsdag."},
+        writes=frozenset({"inwoner"}),
+    ),
+    "inwoner:bekeken": Regel(get=ALLEEN_LID),
+    "inwoner:rechten": Regel(
+        get=ALLEEN_LID,
+        post=ALLEEN_LID_SCHRIJFT,
+        post_data=lambda w: {"soort": "wissen", "toelichting": "Oude notitie over mijn werk."},
+        writes=frozenset({"inwoner"}),
+    ),
+    "inwoner:inzage": Regel(get=ALLEEN_LID),
+    # public: the member activates the account of their letter (tests/inwoner)
+    "inwoner:activeren": Regel(get=None, public=True),
+    # staff: the caseworkers of the team invite, answer contributions and AVG requests
+    "inwoner:uitnodigen": _plan_regel(
+        lambda w: {"lid": w.uit_te_nodigen.pk}, kwargs=lambda w: {"pk": w.huishouden_zonder_plan.pk}
+    ),
+    "inwoner:inbreng_besluit": _plan_regel(
+        lambda w: {"besluit": "aanvaard", "reden": "Goed idee."},
+        kwargs=lambda w: {"pk": w.huishouden.pk, "inbreng_pk": w.inbreng.pk},
+    ),
+    "inwoner:avg_antwoord": _plan_regel(
+        lambda w: {"status": "toegewezen", "antwoord": "Het nummer is verbeterd."},
+        kwargs=lambda w: {"pk": w.huishouden.pk, "verzoek_pk": w.avg_verzoek.pk},
     ),
 }
