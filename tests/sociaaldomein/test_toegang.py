@@ -12,6 +12,8 @@ PUBLIC = {"login", "healthz", "inwoner:activeren"}
 # single sign-on is reachable without login too, and does not exist while it is not set
 # up (as here; tests/browser/test_oidc.py signs in against a real provider)
 SSO = {"oidc_authentication_init", "oidc_authentication_callback"}
+# a partner posts signals with its own token, never with a login (tests/vroegsignalering)
+TOKEN = {"vroegsignalering:api_signalen"}
 
 
 def _walk(patterns, prefix="", namespace=""):
@@ -57,6 +59,9 @@ def test_every_page_but_login_and_healthz_requires_login(client, route, name):
         return
     if response.status_code == 405:  # POST-only endpoint: check the POST
         response = client.post(path)
+    if name in TOKEN:
+        assert response.status_code == 401, f"{path} accepts a request without its token"
+        return
     assert response.status_code == 302, f"{path} is reachable without login"
     assert response["Location"].startswith(reverse("login"))
 
@@ -96,8 +101,9 @@ def test_start_page_shows_team_and_role_in_constant_queries(
     # caseload of Mijn werk: my household ids, all counts in one query, one list per block
     # (six), the next evaluations of the listed households (casussen.selectors.caseload),
     # and the omgekeerde toetsen in bewerking (toetsing.selectors.toetsen_in_bewerking)
-    # and Mijn plan's contributions, AVG requests and digital agreements (3, inwoner)
-    with django_assert_num_queries(2 + 9 + 1 + 3):
+    # and Mijn plan's contributions, AVG requests and digital agreements (3, inwoner), the
+    # vroegsignalen on my plans and the team's queue (2)
+    with django_assert_num_queries(2 + 9 + 1 + 3 + 2):
         response = client.get(reverse("start"))
     assert response.status_code == 200
     assert "Professional" in response.text

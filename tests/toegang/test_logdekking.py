@@ -38,6 +38,7 @@ GELUKT = {200, 201, 204, 302}
 LEEG_FORMULIER = "an empty form; what is sent with it is logged"
 EXEMPT: dict[str, str] = {
     "logout": "signing out",
+    "inwoner:inbreng": "the member's own empty form for a contribution; sending it is logged",
     "tweede_factor": "the user's own second factor (sign-in, not case data)",
     "tweede_factor_instellen": "the user's own second factor (sign-in, not case data)",
     "otp_webauthn:credential-authentication-begin": "the user's own passkey (sign-in)",
