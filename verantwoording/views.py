@@ -29,6 +29,7 @@ from verantwoording import selectors, services
 from verantwoording.beschikking import (
     MET_BRIEF,
     brief_van,
+    stand_van,
     render_beschikking,
     toets_met_brief,
 )
@@ -71,11 +72,12 @@ def _dossier_context(huishouden: Huishouden, form: DossierForm) -> dict:
         "form": form,
         "exports": exports,
         "bezig": any(export.is_actief for export in exports),
-        "toetsen": list(
-            Toets.objects.filter(huishouden=huishouden, status__in=MET_BRIEF)
+        "brieven": [
+            stand_van(toets)
+            for toets in Toets.objects.filter(huishouden=huishouden, status__in=MET_BRIEF)
             .select_related("maatwerkverzoek")
             .order_by("-aangemaakt_op", "-id")
-        ),
+        ],
     }
 
 

@@ -415,7 +415,8 @@ def test_the_letter_states_the_lead_decision(verzoek, teamleider):
     besluit = beslissing(toets, verzoek)
     assert besluit.soort == "toegekend" and besluit.is_besluit
     assert any("€ 650,00" in a for a in besluit.alineas)
-    assert any("Voorkomt ontruiming" in a for a in besluit.alineas)
+    assert any("voorkomt ontruiming" in a for a in besluit.waarom)
+    assert besluit.door == [teamleider.weergavenaam] and besluit.rol == "teamleider"
 
 
 def test_a_rejected_request_is_a_decision_with_the_reason(verzoek, teamleider):
@@ -423,8 +424,8 @@ def test_a_rejected_request_is_a_decision_with_the_reason(verzoek, teamleider):
 
     verzoek = maatwerk.reject_maatwerk(verzoek=verzoek, door=teamleider, reden="Eerst bijstand.")
     besluit = beslissing(verzoek.toets, verzoek)
-    assert besluit.soort == "niet_ingezet" and besluit.is_besluit
-    assert any("Eerst bijstand" in a for a in besluit.alineas)
+    assert besluit.soort == "afgewezen" and besluit.is_besluit
+    assert any("eerst bijstand" in a for a in besluit.waarom)
 
 
 def test_the_beheerder_sets_the_rules_in_the_admin(client_for, beheerder, team_noord):
