@@ -57,7 +57,7 @@ class Beslissing:
 
     @property
     def door_tekst(self) -> str:
-        """"Anna de Vries, teamleider" (two leads: both names)."""
+        """ "Anna de Vries, teamleider" (two leads: both names)."""
         if not self.door:
             return ""
         rol = "teamleiders" if self.rol == "teamleider" and len(self.door) > 1 else self.rol
@@ -159,8 +159,10 @@ def beslissing(
                 "Wij hebben besloten hiervoor geen uitzondering te maken.",
             ],
             waarom=[f"De reden: {_deel(verzoek.besluit_reden)}."],
-            vervolg=[f"{contact[:1].upper() + contact[1:]} bespreekt met u welke andere hulp "
-                     "mogelijk is."],
+            vervolg=[
+                f"{contact[:1].upper() + contact[1:]} bespreekt met u welke andere hulp "
+                "mogelijk is."
+            ],
             door=_wie_besliste(verzoek, (MaatwerkBesluit.Soort.AFGEWEZEN,)),
             rol="teamleider",
             op=_datum(verzoek.besloten_op),

@@ -29,8 +29,8 @@ from verantwoording import selectors, services
 from verantwoording.beschikking import (
     MET_BRIEF,
     brief_van,
-    stand_van,
     render_beschikking,
+    stand_van,
     toets_met_brief,
 )
 from verantwoording.forms import (

@@ -13,6 +13,7 @@ from django.utils import formats, timezone
 from tests.leesbaarheid import leesbaarheidsproblemen, zinnen
 from tests.toetsing.factories import beeindigd, ingediend
 from tests.verantwoording.conftest import pdf_tekst
+from toetsing import services
 from toetsing.models import MaatwerkBudget, MaatwerkMandaat
 from toetsing.services import maatwerk
 from verantwoording.beschikking import brief_van
@@ -108,8 +109,6 @@ def test_within_the_rules_and_ended_read_well_too(toets, professional, gezin):
     tekst = _html(ingediend(toets, professional, maatwerk=False))
     assert f"door {professional.weergavenaam}, professional" in tekst
     _leest_goed(tekst)
-    from toetsing import services  # noqa: PLC0415 - a second toets of the same household
-
     tweede = services.start_toets(
         huishouden=huishouden, door=professional, doel=toets.actie.doel, vraag="Een laptop"
     )
