@@ -62,9 +62,11 @@ db-stop:  ## Stop the local PostgreSQL cluster
 	@$(PY) -m sociaaldomein.devdb stop
 
 .PHONY: run
-run: db  ## Install, migrate, load demo data and serve at http://127.0.0.1:8000
-	@$(DB_ENV); export DEBUG="$${DEBUG:-true}"; \
+run: db  ## Install, migrate, load demo data and serve the product as it is (DEBUG off) at http://127.0.0.1:8000
+	@$(DB_ENV); export DEBUG="$${DEBUG:-false}" HTTPS="$${HTTPS:-false}"; \
+	export SECRET_KEY="$${SECRET_KEY:-lokaal-make-run-$$(hostname)-niet-voor-productie}"; \
 	$(PY) manage.py migrate --noinput; \
+	$(PY) manage.py collectstatic --noinput --verbosity 0; \
 	$(PY) manage.py seed_demo; \
 	$(PY) manage.py check; \
 	echo; echo "==> Eén Plan draait op http://$(HOST):$(PORT)/  (stoppen: Ctrl+C)"; \
@@ -94,6 +96,7 @@ restore: db  ## Restore FILE=backups/….dump into an EMPTY database (TARGET_DAT
 
 .PHONY: bench
 bench: db  ## Benchmarks: screens at 1 000 and 100 000 households, load under gunicorn, PDF dossier
+	@$(PY) -m tests.bench.vereisten
 	@$(DB_ENV); $(PY) -m tests.bench.bench_schermen $(BENCH_ARGS); \
 	$(PY) -m tests.bench.belasting $(filter --smoke,$(BENCH_ARGS)); \
 	$(PY) -m tests.bench.bench_dossier $(BENCH_ARGS); \
@@ -122,3 +125,7 @@ lock:  ## Re-resolve requirements.lock from pyproject.toml in a scratch virtuale
 clean:  ## Remove the virtualenv and stop and delete the local database
 	@if [ -x $(PY) ]; then $(PY) -m sociaaldomein.devdb destroy; fi
 	rm -rf $(VENV) staticfiles
+
+.PHONY: dev
+dev:  ## As `make run`, with DEBUG on: Django's debug pages and static files from the source
+	@DEBUG=true $(MAKE) --no-print-directory run

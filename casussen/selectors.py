@@ -122,7 +122,8 @@ def signalen(
             Signaal(
                 "evaluatie",
                 "Evaluatie verlopen",
-                f"{len(te_laat)} actie{'s' if len(te_laat) != 1 else ''} had al geëvalueerd "
+                f"{len(te_laat)} "
+                f"{'actie had' if len(te_laat) == 1 else 'acties hadden'} al geëvalueerd "
                 f"moeten zijn (oudste: {min(a.evaluatiedatum for a in te_laat):%d-%m-%Y}).",
             )
         )
