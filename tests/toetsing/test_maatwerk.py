@@ -4,6 +4,7 @@ may see and decide."""
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from decimal import Decimal
@@ -565,3 +566,24 @@ def test_the_professional_follows_a_precedent_or_says_why_not(
     nieuw = MaatwerkVerzoek.objects.get(toets=toets)
     assert nieuw.precedent_id == verzoek.pk
     assert "Pw art. 35" in nieuw.artikelen and "Pw" in nieuw.wetten
+
+
+def test_a_decision_with_htmx_tells_the_header_counter_to_reload(
+    client_for, verzoek, teamleider, htmx_headers
+):
+    client = client_for(teamleider)
+    assert "maatwerk-besloten from:body" in _teller(client)
+    response = client.post(
+        reverse("maatwerk:besluiten", args=[verzoek.pk]),
+        {"actie": "goedkeuren", "reden": "Voorkomt ontruiming."},
+        headers=htmx_headers,
+    )
+    assert response.status_code == 200
+    assert json.loads(response["HX-Trigger"]) == {"maatwerk-besloten": {}}
+    assert "nav-teller" not in _teller(client)  # what the reload shows: nothing left
+    fout = client.post(
+        reverse("maatwerk:besluiten", args=[verzoek.pk]),
+        {"actie": "goedkeuren"},
+        headers=htmx_headers,
+    )
+    assert "HX-Trigger" not in fout

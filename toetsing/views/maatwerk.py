@@ -18,6 +18,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import trigger_client_event
 
 from sociaaldomein import htmx
 from sociaaldomein.accesslog import Actie, Doel, log_access
@@ -36,6 +37,7 @@ from toetsing.services import maatwerk as services
 
 ONDERWERP = "maatwerk"
 PER_PAGINA = 20
+BESLOTEN = "maatwerk-besloten"  # the header's counter reloads on this event
 ACTIES = {
     "goedkeuren": services.approve_maatwerk,
     "afwijzen": services.reject_maatwerk,
@@ -126,14 +128,18 @@ def verzoek(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "maatwerk/verzoek.html", _verzoek_context(request, verzoek))
 
 
-def _respond(request, verzoek, form_key: str, form, partial: str) -> HttpResponse:
-    """htmx: the partial with the form (errors next to the field). Without htmx: the
-    whole page again when the input was wrong, so nothing typed is lost, else back to
-    the request (post/redirect/get)."""
+def _respond(
+    request, verzoek, form_key: str, form, partial: str, *, besloten: bool = False
+) -> HttpResponse:
+    """htmx: the partial with the form (errors next to the field), and after a decision
+    the event `maatwerk-besloten`, on which the header's counter reloads. Without htmx:
+    the whole page again when the input was wrong, so nothing typed is lost, else back to
+    the request (post/redirect/get), where the counter is fresh anyway."""
     if request.htmx or form.errors:
         context = _verzoek_context(request, verzoek, **{form_key: form})
         template = f"maatwerk/verzoek.html#{partial}" if request.htmx else "maatwerk/verzoek.html"
-        return render(request, template, context)
+        response = render(request, template, context)
+        return trigger_client_event(response, BESLOTEN) if besloten else response
     return redirect(verzoek)
 
 
@@ -143,7 +149,7 @@ def besluiten(request: HttpRequest, pk: int) -> HttpResponse:
     verzoek = _load(request, pk)
     if not verzoek.can_decide(request.user):
         raise PermissionDenied("Alleen een andere teamleider van het team beslist (vier ogen)")
-    form = BesluitForm(request.POST)
+    form, besloten = BesluitForm(request.POST), False
     if form.is_valid():
         actie, reden = form.cleaned_data["actie"], form.cleaned_data["reden"]
         try:
@@ -160,8 +166,8 @@ def besluiten(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             _log(request, verzoek, Actie.GEWIJZIGD)
             messages.success(request, "Uw besluit is vastgelegd.")
-            form = BesluitForm()
-    return _respond(request, verzoek, "besluit_form", form, "besluit")
+            form, besloten = BesluitForm(), True
+    return _respond(request, verzoek, "besluit_form", form, "besluit", besloten=besloten)
 
 
 @require_POST
