@@ -59,7 +59,7 @@ def _households():
 
 def _plan_context(request: HttpRequest, huishouden: Huishouden, **extra) -> dict:
     plan = plan_van(huishouden)
-    kan_wijzigen = huishouden.can_change(request.user)
+    kan_wijzigen = huishouden.can_edit(request.user)
     context = {"huishouden": huishouden, "plan": plan, "kan_wijzigen": kan_wijzigen, **extra}
     if plan is not None:
         overzicht = plan_overzicht(huishouden, plan)
@@ -404,6 +404,6 @@ def status(request: HttpRequest, huishouden_pk: int) -> HttpResponse:
 def _change_status(huishouden: Huishouden, data: dict, *, door) -> None:
     kwargs = {"huishouden": huishouden, "versie": data["versie"], "op": data["datum"], "door": door}
     if data["naar"] == Huishouden.Status.ACTIEF:
-        services.activate_huishouden(**kwargs)
+        services.activate_huishouden(**kwargs, reden=data.get("reden", ""))
     else:
         services.close_huishouden(**kwargs, reden=data["reden"])

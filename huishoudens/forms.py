@@ -248,10 +248,14 @@ class StatusForm(Form):
         self.fields["datum"].initial = timezone.localdate()
         if naar:
             self.fields["naar"].initial = naar
-        if (naar or self.data.get("naar")) != Huishouden.Status.AFGESLOTEN:
-            del self.fields["reden"]
-        else:
+        if (naar or self.data.get("naar")) == Huishouden.Status.AFGESLOTEN:
             self.fields["reden"].required = True
+        elif huishouden.is_afgesloten:  # heropenen: why the closed case opens again
+            self.fields["reden"].required = True
+            self.fields["reden"].label = "Reden van heropenen"
+            self._bound_fields_cache.pop("reden", None)  # bound before the new label
+        else:
+            del self.fields["reden"]
 
 
 # --- assessment ----------------------------------------------------------------------------

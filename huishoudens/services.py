@@ -69,8 +69,15 @@ def _next_referentie() -> tuple[int, str]:
 
 
 def _lock(huishouden: Huishouden) -> None:
-    """Serialise writes on one household (members and search text change together)."""
-    Huishouden.objects.select_for_update().filter(pk=huishouden.pk).values_list("pk").first()
+    """Serialise writes on one household (members and search text change together); a
+    closed household is read-only (`Huishouden.check_open`)."""
+    status = (
+        Huishouden.objects.select_for_update()
+        .filter(pk=huishouden.pk)
+        .values_list("status", flat=True)
+        .first()
+    )
+    Huishouden(status=status).check_open()
 
 
 def _refresh_zoektekst(huishouden: Huishouden) -> None:
@@ -145,9 +152,9 @@ def _check_datum(op: datetime.date, *, niet_voor: datetime.date, veld: str = "da
 
 @transaction.atomic
 def activate_huishouden(
-    *, huishouden: Huishouden, versie: int, op: datetime.date, door: User
+    *, huishouden: Huishouden, versie: int, op: datetime.date, door: User, reden: str = ""
 ) -> Huishouden:
-    """aangemeld → actief (or heropenen: afgesloten → actief), from date `op`.
+    """aangemeld → actief (or heropenen: afgesloten → actief, with a reason), from date `op`.
 
     The household's side only: an active household has one plan, which
     `casussen.services.activate_huishouden` creates in the same transaction (the layer
@@ -156,6 +163,8 @@ def activate_huishouden(
         raise ValidationError("Dit huishouden is al actief.")
     heropenen = huishouden.status == Huishouden.Status.AFGESLOTEN
     if heropenen:
+        if not reden.strip():
+            raise ValidationError({"reden": "Geef een reden om het huishouden te heropenen."})
         _check_datum(op, niet_voor=huishouden.afgesloten_op)
         huishouden.actief_sinds = huishouden.actief_sinds or op
         huishouden.afgesloten_op = None

@@ -239,7 +239,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "vertrokken": vertrokken,
         "activiteit": recente_activiteit(huishouden),
         "gedeeld": gedeeld_met(huishouden),
-        "mag_wijzigen": huishouden.can_change(request.user),
+        "mag_wijzigen": huishouden.can_edit(request.user),
         "mag_delen": huishouden.can_share(request.user),
         "actueel_maanden": settings.LEEFDOMEIN_ACTUEEL_MAANDEN,
         "panels": panels("huishouden", user=request.user, huishouden=huishouden, matrix=matrix),
@@ -395,7 +395,7 @@ def beoordelen(request: HttpRequest, pk: int, lid_pk: int, domein: str) -> HttpR
         "form": form,
         "conflict": conflict,
         "nvt_voorstel": voorstel,
-        "mag_wijzigen": lid.is_actief and huishouden.can_change(request.user),
+        "mag_wijzigen": lid.is_actief and huishouden.can_edit(request.user),
     }
     return htmx.page(request, "huishoudens/beoordeling.html", "beoordeling-paneel", context)
 
