@@ -99,7 +99,7 @@ def test_reopening_needs_a_reason_that_the_plan_history_keeps(client_for, profes
 
 
 def test_a_toets_cannot_start_on_a_closed_household(gesloten, professional):
-    huishouden, plan, *_ = gesloten
+    huishouden, *_ = gesloten
     with pytest.raises(ValidationError, match="afgesloten"):
         toets_services.start_toets(
             huishouden=huishouden, door=professional, doel=None, actie=None, vraag="X"
