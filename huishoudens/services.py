@@ -205,11 +205,45 @@ def close_huishouden(
 # --- members ------------------------------------------------------------------------------
 
 
+DUBBEL_LID = "dubbel_lid"
+
+
+def _check_dubbel(lid: Lid) -> None:
+    """A second current member with the same name and date of birth is most often the same
+    person entered twice: refused until the professional confirms it is another person."""
+    dubbel = lid.huishouden.leden.filter(
+        einddatum__isnull=True,
+        voornamen__iexact=lid.voornamen.strip(),
+        achternaam__iexact=lid.achternaam.strip(),
+        geboortedatum=lid.geboortedatum,
+    ).exists()
+    if dubbel:
+        raise ValidationError(
+            {
+                "dubbel_bevestigd": ValidationError(
+                    f"{lid.volledige_naam}, geboren op {lid.geboortedatum:%d-%m-%Y}, is al lid "
+                    "van dit huishouden. Is dit een ander persoon? Bevestig dat hieronder.",
+                    code=DUBBEL_LID,
+                )
+            }
+        )
+
+
 @transaction.atomic
-def add_lid(*, huishouden: Huishouden, gegevens: dict[str, Any], door: User) -> Lid:
+def add_lid(
+    *,
+    huishouden: Huishouden,
+    gegevens: dict[str, Any],
+    door: User,
+    dubbel_bevestigd: bool = False,
+) -> Lid:
+    """A new member; one with the same name and date of birth as a current member needs
+    `dubbel_bevestigd` (another person, not the same one entered twice)."""
     _lock(huishouden)
     lid = Lid(huishouden=huishouden, **{k: v for k, v in gegevens.items() if k in LID_VELDEN})
     lid.full_clean()
+    if not dubbel_bevestigd:
+        _check_dubbel(lid)
     _save_lid(lid)
     _refresh_zoektekst(huishouden)
     return lid

@@ -295,9 +295,14 @@ def lid_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     if data is not None and form.is_valid():
         try:
             lid = services.add_lid(
-                huishouden=huishouden, gegevens=form.cleaned_data, door=request.user
+                huishouden=huishouden,
+                gegevens=form.cleaned_data,
+                door=request.user,
+                dubbel_bevestigd=form.cleaned_data.get("dubbel_bevestigd", False),
             )
         except ValidationError as error:
+            if "dubbel_bevestigd" in getattr(error, "error_dict", {}):
+                form.ask_confirmation()
             apply_errors(form, error)
         else:
             nieuw = {"object_id": lid.pk, "leden": [lid.pk], "actie": Actie.AANGEMAAKT}
