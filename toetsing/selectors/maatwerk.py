@@ -62,6 +62,24 @@ def vergelijkbare_precedenten(
     return list(qs[:limiet])
 
 
+def precedenten_voor_toets(toets, *, effecten: list, artikelen: list) -> list:
+    """The similar earlier decisions for a maatwerk toets being drafted: what step 2
+    shows, and what the follow-or-explain rule asks about at submission. The request of
+    the toets this one corrects is not a precedent for it."""
+    eigen = (
+        MaatwerkVerzoek.objects.filter(toets_id=toets.vorige_id).values_list("pk", flat=True)
+        if toets.vorige_id
+        else []
+    )
+    return vergelijkbare_precedenten(
+        wetten=sorted({keuze.wet_afkorting for keuze in artikelen}),
+        artikelen=[keuze.verwijzing_kort for keuze in artikelen],
+        leefdomeinen=sorted({effect.leefdomein.naam for effect in effecten}),
+        tekst=toets.samenvatting_deelbaar or toets.afwijking_regel,
+        zonder=next(iter(eigen), None),
+    )
+
+
 # What the register may show: anonymised by construction (no toets, no household).
 REGISTER_VELDEN = [
     "id",
