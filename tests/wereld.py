@@ -27,7 +27,7 @@ from tests.huishoudens.factories import (
 from tests.sociaaldomein.factories import TeamFactory, UserFactory
 from tests.toetsing.factories import ingediend
 from tests.verantwoording.factories import DossierExportFactory
-from toetsing.models import MaatwerkBudget
+from toetsing.models import MaatwerkBudget, MaatwerkEscalatie
 from toetsing.services import maatwerk, start_toets
 
 PASSWORD = "correct-horse-battery"
@@ -182,6 +182,20 @@ def maak_wereld() -> Wereld:
         door=w.users["teamleider"],
         vraag="Is de bijzondere bijstand al aangevraagd?",
     )
+    # escalation beyond the team (issue 14): the request with a question is before the
+    # municipality's escalation table; valid bodies to escalate and to record an answer
+    w.objects["escalatie"] = MaatwerkEscalatie.objects.create(
+        verzoek=w.verzoek_vraag,
+        niveau="lokaal",
+        grond="wetten_botsen",
+        toelichting="De Jeugdwet en de Wmo wijzen naar elkaar.",
+        voorgelegd_door=w.users["teamleider"],
+    )
+    w.objects["post_escalatie"] = {"grond": "wetten_botsen", "toelichting": "Pw en Wmo botsen."}
+    w.objects["post_escalatie_antwoord"] = {
+        "uitkomst": "nee",
+        "antwoord": "Niet lokaal op te lossen.",
+    }
     w.objects["post_besluit"] = {"actie": "goedkeuren", "reden": "Past binnen het beleid."}
     w.objects["post_antwoord"] = {"antwoord": "Ja, die is afgewezen op 1 maart."}
     # Accountability (issue 7): a finished dossier export of the household, a submitted

@@ -11,7 +11,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import Count, Prefetch, Q, Sum
 from django.db.models.expressions import RawSQL
 
-from toetsing.models import MaatwerkBesluit, MaatwerkBudget, MaatwerkVerzoek
+from toetsing.models import MaatwerkBesluit, MaatwerkBudget, MaatwerkEscalatie, MaatwerkVerzoek
 
 # --- maatwerk: similar precedents (issue 6) ----------------------------------------------------
 
@@ -169,7 +169,8 @@ def maatwerk_inbox(user):
         .open()
         .select_related("toets__huishouden", "aangevraagd_door", "team")
         .prefetch_related(
-            Prefetch("besluiten", MaatwerkBesluit.objects.select_related("door").order_by("op"))
+            Prefetch("besluiten", MaatwerkBesluit.objects.select_related("door").order_by("op")),
+            Prefetch("escalaties", MaatwerkEscalatie.objects.order_by("voorgelegd_op", "id")),
         )
         .order_by("aangemaakt_op", "id")
     )

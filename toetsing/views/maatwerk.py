@@ -15,16 +15,24 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import trigger_client_event
 
 from sociaaldomein import htmx
 from sociaaldomein.accesslog import Actie, Doel, log_access
+from sociaaldomein.forms import apply_errors
 from sociaaldomein.middleware import background
-from toetsing.forms import AntwoordForm, BesluitForm, MarkeerForm, RegisterZoekForm
-from toetsing.models import MaatwerkVerzoek
+from toetsing.forms import (
+    AntwoordForm,
+    BesluitForm,
+    EscalatieAntwoordForm,
+    EscalatieForm,
+    MarkeerForm,
+    RegisterZoekForm,
+)
+from toetsing.models import MaatwerkEscalatie, MaatwerkVerzoek
 from toetsing.selectors.maatwerk import (
     aantal_open_maatwerk,
     budget_overzicht,
@@ -33,6 +41,7 @@ from toetsing.selectors.maatwerk import (
     raad_overzicht,
     register_zoeken,
 )
+from toetsing.services import escalatie
 from toetsing.services import maatwerk as services
 
 ONDERWERP = "maatwerk"
@@ -116,9 +125,23 @@ def _verzoek_context(request, verzoek, **extra) -> dict:
         "besluit_form": BesluitForm(),
         "antwoord_form": AntwoordForm(),
         "markeer_form": MarkeerForm(initial={"register": verzoek.register}),
+        **_escalatie_context(request, verzoek),
     }
     context.update(extra)
     return context
+
+
+def _escalatie_context(request, verzoek: MaatwerkVerzoek) -> dict:
+    """The escalations beyond the team, and what this lead may do with them now."""
+    escalaties = list(verzoek.escalaties.select_related("voorgelegd_door", "beantwoord_door"))
+    mag = verzoek.is_open and verzoek.can_escalate(request.user)
+    return {
+        "escalaties": escalaties,
+        "volgend_niveau": escalatie.volgende_escalatie(verzoek, escalaties) if mag else None,
+        "open_escalatie": next((e for e in escalaties if e.is_open), None) if mag else None,
+        "escalatie_form": EscalatieForm(),
+        "escalatie_antwoord_form": EscalatieAntwoordForm(),
+    }
 
 
 @require_GET
@@ -268,3 +291,58 @@ def raad_csv(request: HttpRequest) -> HttpResponse:
 def _csv_veilig(tekst: str) -> str:
     """No formula injection when the council opens the file in a spreadsheet."""
     return "'" + tekst if tekst[:1] in ("=", "+", "-", "@", "\t", "\r") else tekst
+
+
+# --- escalation beyond the team (issue 14) -----------------------------------------------------
+
+
+def _na_escalatie(request, verzoek, form_key: str, form, write, gelukt: str) -> HttpResponse:
+    """The shared flow of both escalation forms: write, log, back to the request; or the
+    request page again with the errors next to the fields."""
+    if not verzoek.can_escalate(request.user):
+        raise PermissionDenied("Alleen een teamleider van het team escaleert dit verzoek")
+    if form.is_valid():
+        try:
+            write(form.cleaned_data)
+        except services.AlBesloten:
+            messages.warning(request, "Dit verzoek is al besloten.")
+            return redirect(verzoek)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            _log(request, verzoek, Actie.GEWIJZIGD)
+            return htmx.go_to(request, verzoek.get_absolute_url(), gelukt)
+    context = _verzoek_context(request, verzoek, **{form_key: form})
+    return render(request, "maatwerk/verzoek.html", context)
+
+
+@require_POST
+def escaleren(request: HttpRequest, pk: int) -> HttpResponse:
+    """Put the request before the next level: lokaal → regio → landelijk."""
+    verzoek = _load(request, pk)
+
+    def write(data: dict):
+        return escalatie.escalate_maatwerk(verzoek=verzoek, door=request.user, **data)
+
+    form = EscalatieForm(request.POST)
+    gelukt = "Het verzoek is voorgelegd aan het volgende niveau."
+    return _na_escalatie(request, verzoek, "escalatie_form", form, write, gelukt)
+
+
+@require_POST
+def escalatie_antwoord(request: HttpRequest, pk: int, escalatie_pk: int) -> HttpResponse:
+    """Record the answer of the level the request was put before."""
+    verzoek = _load(request, pk)
+    gevonden = get_object_or_404(MaatwerkEscalatie, pk=escalatie_pk, verzoek=verzoek)
+
+    def write(data: dict):
+        return escalatie.record_escalation_answer(
+            escalatie=gevonden,
+            door=request.user,
+            opgelost=data["uitkomst"],
+            antwoord=data["antwoord"],
+        )
+
+    form = EscalatieAntwoordForm(request.POST)
+    gelukt = "Het antwoord is vastgelegd."
+    return _na_escalatie(request, verzoek, "escalatie_antwoord_form", form, write, gelukt)
