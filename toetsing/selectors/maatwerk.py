@@ -8,7 +8,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, Sum
 from django.db.models.expressions import RawSQL
 
 from toetsing.models import MaatwerkBesluit, MaatwerkBudget, MaatwerkEscalatie, MaatwerkVerzoek
@@ -160,6 +160,30 @@ def precedenten_voor(verzoeken: list, *, limiet: int = 3) -> dict[int, list]:
     return result
 
 
+def _laatste_escalatie() -> dict:
+    """The latest escalation beyond the team, as columns of the request's own row (no
+    query of its own): level, status, when put forward and when answered."""
+    laatste = MaatwerkEscalatie.objects.filter(verzoek=OuterRef("pk")).order_by(
+        "-voorgelegd_op", "-id"
+    )
+    return {
+        f"escalatie_{veld}": Subquery(laatste.values(veld)[:1])
+        for veld in ("niveau", "status", "voorgelegd_op", "beantwoord_op")
+    }
+
+
+def laatste_escalatie(verzoek: MaatwerkVerzoek) -> MaatwerkEscalatie | None:
+    """The latest escalation of an inbox row (from its annotations), or None."""
+    if not getattr(verzoek, "escalatie_niveau", None):
+        return None
+    return MaatwerkEscalatie(
+        niveau=verzoek.escalatie_niveau,
+        status=verzoek.escalatie_status,
+        voorgelegd_op=verzoek.escalatie_voorgelegd_op,
+        beantwoord_op=verzoek.escalatie_beantwoord_op,
+    )
+
+
 def maatwerk_inbox(user):
     """The open requests of the user's teams (auditors: all), oldest first, with their
     toets and household summary and the decisions so far (a queryset to paginate: a page
@@ -169,9 +193,9 @@ def maatwerk_inbox(user):
         .open()
         .select_related("toets__huishouden", "aangevraagd_door", "team")
         .prefetch_related(
-            Prefetch("besluiten", MaatwerkBesluit.objects.select_related("door").order_by("op")),
-            Prefetch("escalaties", MaatwerkEscalatie.objects.order_by("voorgelegd_op", "id")),
+            Prefetch("besluiten", MaatwerkBesluit.objects.select_related("door").order_by("op"))
         )
+        .annotate(**_laatste_escalatie())
         .order_by("aangemaakt_op", "id")
     )
 

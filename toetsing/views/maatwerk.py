@@ -36,6 +36,7 @@ from toetsing.models import MaatwerkEscalatie, MaatwerkVerzoek
 from toetsing.selectors.maatwerk import (
     aantal_open_maatwerk,
     budget_overzicht,
+    laatste_escalatie,
     maatwerk_inbox,
     precedenten_voor,
     raad_overzicht,
@@ -105,6 +106,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     for v in verzoeken:
         v.precedenten = precedenten.get(v.pk, [])
         v.door_mij_goedgekeurd = v.goedgekeurd_door(request.user)
+        v.escalatie = laatste_escalatie(v)
     return htmx.page(
         request, "maatwerk/inbox.html", "inbox-lijst", {"page": page, "verzoeken": verzoeken}
     )

@@ -370,7 +370,8 @@ def _toetsen(huishouden: Huishouden) -> list[ToetsBlok]:
 
 def maatwerk_voor_dossier(huishouden: Huishouden) -> list[MaatwerkRegel]:
     """Every maatwerk request of the household, oldest first, with every decision on it:
-    requester, approvers, timestamps and reasons (two queries)."""
+    requester, approvers, timestamps and reasons, and the escalations beyond the team
+    (three queries)."""
     regels = []
     # Always two queries (not a prefetch, which skips its query when there are no
     # requests): the dossier costs the same number of queries for every household.
