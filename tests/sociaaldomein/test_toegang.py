@@ -87,9 +87,9 @@ def test_start_page_shows_team_and_role_in_constant_queries(
     client.get(reverse("start"))  # the first request after login records activity
     # the session, the user with roles, teams and unread count in one query, and the
     # caseload of Mijn werk: my household ids, all counts in one query, one list per block
-    # (six), the next evaluations of the listed households (casussen.selectors.caseload),
-    # and the omgekeerde toetsen in bewerking (toetsing.selectors.toetsen_in_bewerking)
-    with django_assert_num_queries(2 + 9 + 1):
+    # (six; my households with their next evaluation, casussen.selectors.caseload), and
+    # the omgekeerde toetsen in bewerking (toetsing.selectors.toetsen_in_bewerking)
+    with django_assert_num_queries(2 + 8 + 1):
         response = client.get(reverse("start"))
     assert response.status_code == 200
     assert "Professional" in response.text
