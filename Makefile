@@ -62,16 +62,19 @@ db-stop:  ## Stop the local PostgreSQL cluster
 	@$(PY) -m sociaaldomein.devdb stop
 
 .PHONY: run
-run: db  ## Install, migrate, load demo data and serve at http://127.0.0.1:8000
-	@$(DB_ENV); export DEBUG="$${DEBUG:-true}"; \
+run: db  ## Install, migrate, load demo data and serve the product as it is (DEBUG off) at http://127.0.0.1:8000
+	@$(DB_ENV); export DEBUG="$${DEBUG:-false}" HTTPS="$${HTTPS:-false}"; \
+	export SECRET_KEY="$${SECRET_KEY:-lokaal-make-run-$$(hostname)-niet-voor-productie}"; \
 	export TWEEDE_FACTOR_VERPLICHT="$${TWEEDE_FACTOR_VERPLICHT:-false}"; \
 	$(PY) manage.py migrate --noinput; \
-	$(PY) manage.py seed_demo; \
+	$(PY) manage.py collectstatic --noinput --verbosity 0; \
+	$(PY) manage.py seed_demo --force; \
 	app_url="$$($(PY) manage.py app_rol eenplan_app --url)" && export DATABASE_URL="$$app_url"; \
 	$(PY) manage.py check; \
 	echo; echo "==> Eén Plan draait op http://$(HOST):$(PORT)/  (stoppen: Ctrl+C)"; \
 	echo "    demo-accounts (wachtwoord: demo): professional.noord, teamleider.noord,"; \
-	echo "    professional.zuid, teamleider.zuid, auditor, beheerder, archivaris"; echo; \
+	echo "    professional.zuid, teamleider.zuid, auditor, beheerder, archivaris,"; \
+	echo "    inwoner.demo (Mijn plan), aanbieder.demo (verwijzingen)"; echo; \
 	$(PY) manage.py db_worker --interval 1 >>$(VENV)/worker.log 2>&1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null || true' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
@@ -96,6 +99,7 @@ restore: db  ## Restore FILE=backups/….dump into an EMPTY database (TARGET_DAT
 
 .PHONY: bench
 bench: db  ## Benchmarks: screens at 1 000 and 100 000 households, load under gunicorn, PDF dossier
+	@$(PY) -m tests.bench.vereisten
 	@$(DB_ENV); $(PY) -m tests.bench.bench_schermen $(BENCH_ARGS); \
 	$(PY) -m tests.bench.belasting $(filter --smoke,$(BENCH_ARGS)); \
 	$(PY) -m tests.bench.bench_dossier $(BENCH_ARGS); \
@@ -137,3 +141,6 @@ toegangslog-anker: db  ## Write the access log's anchor outside the database (ru
 .PHONY: vernietigen
 vernietigen: db  ## Carry out the destruction lists whose wait has passed (run daily)
 	@$(DB_ENV); $(PY) manage.py vernietigingslijsten_uitvoeren
+.PHONY: dev
+dev:  ## As `make run`, with DEBUG on: Django's debug pages and static files from the source
+	@DEBUG=true $(MAKE) --no-print-directory run

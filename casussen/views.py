@@ -3,8 +3,9 @@
 Each view loads the household through `huishoudens.selectors` (team scoping, access log;
 404 for other teams, 403 for read-only users on writes), finds the plan and its objects
 within that household, binds a form and calls one function of `casussen.services`.
-A plain POST redirects to the plan; an htmx POST answers with the re-rendered plan
-(retargeted to #plan) or, when invalid, with the form and its errors (status 200).
+A plain POST redirects to the plan; an htmx POST from the plan page answers with the
+re-rendered plan (retargeted to #plan), from the form's own page with `HX-Redirect` to the
+plan (`htmx.swap_or_go_to`), or, when invalid, with the form and its errors (status 200).
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
-from django_htmx.http import reswap, retarget
 
 from casussen import services
 from casussen.forms import (
@@ -58,7 +59,7 @@ def _households():
 
 def _plan_context(request: HttpRequest, huishouden: Huishouden, **extra) -> dict:
     plan = plan_van(huishouden)
-    kan_wijzigen = huishouden.can_change(request.user)
+    kan_wijzigen = huishouden.can_edit(request.user)
     context = {"huishouden": huishouden, "plan": plan, "kan_wijzigen": kan_wijzigen, **extra}
     context["kan_opheffen"] = Veiligheidszorg.can_clear(request.user, team_id=huishouden.team_id)
     if plan is not None:
@@ -158,13 +159,18 @@ def _write(context: dict, form, write, fresh_form):
 def _na_opslaan(
     request: HttpRequest, huishouden: Huishouden, gelukt: str, focus: tuple
 ) -> HttpResponse:
-    if not request.htmx:
-        messages.success(request, gelukt)
-        return redirect("casussen:plan", huishouden_pk=huishouden.pk)
-    huishouden = _households().get(pk=huishouden.pk)  # fresh: status and version may have moved
-    context = _plan_context(request, huishouden, melding=gelukt, focus=focus)
-    response = render(request, "casussen/plan.html#plan-bijgewerkt", context)
-    return reswap(retarget(response, "#plan"), "outerHTML")
+    """On the plan page the plan redrawn (with the message); from the form's own page, or
+    without htmx, to the plan page."""
+
+    def plan_bijgewerkt() -> HttpResponse:
+        fresh = _households().get(pk=huishouden.pk)  # status and version may have moved
+        context = _plan_context(request, fresh, melding=gelukt, focus=focus)
+        return render(request, "casussen/plan.html#plan-bijgewerkt", context)
+
+    url = reverse("casussen:plan", args=[huishouden.pk])
+    return htmx.swap_or_go_to(
+        request, url=url, target="#plan", part=plan_bijgewerkt, message=gelukt
+    )
 
 
 # --- own words -------------------------------------------------------------------------------
@@ -401,6 +407,6 @@ def status(request: HttpRequest, huishouden_pk: int) -> HttpResponse:
 def _change_status(huishouden: Huishouden, data: dict, *, door) -> None:
     kwargs = {"huishouden": huishouden, "versie": data["versie"], "op": data["datum"], "door": door}
     if data["naar"] == Huishouden.Status.ACTIEF:
-        services.activate_huishouden(**kwargs)
+        services.activate_huishouden(**kwargs, reden=data.get("reden", ""))
     else:
         services.close_huishouden(**kwargs, reden=data["reden"])

@@ -14,7 +14,7 @@ from huishoudens.models import Huishouden, Lid, Score
 from huishoudens.selectors import bsn_melding
 from huishoudens.services import HUISHOUDEN_VELDEN, LID_VELDEN
 from huishoudens.validators import normalise_postcode, validate_bsn, validate_postcode
-from sociaaldomein.forms import DatumInput, Form, ModelForm
+from sociaaldomein.forms import WIDGET_CLASSES, DatumInput, Form, ModelForm
 from sociaaldomein.models import Team, User
 from sociaaldomein.roles import Rol
 
@@ -165,6 +165,9 @@ class LidForm(InlineValidationMixin, ModelForm):
         help_text="9 cijfers. Niet verplicht; alleen als het nodig is voor de ondersteuning.",
     )
     versie = versie_field()
+    # Shown (as a checkbox) only when the service finds a member with the same name and
+    # date of birth (`huishoudens.services.add_lid`).
+    dubbel_bevestigd = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = Lid
@@ -186,10 +189,23 @@ class LidForm(InlineValidationMixin, ModelForm):
         self.fields["email"].widget.attrs["autocomplete"] = "off"
         if self.instance.pk:
             self.fields["versie"].initial = self.instance.versie
+            del self.fields["dubbel_bevestigd"]
         else:
             del self.fields["versie"]
             self.fields["lid_sinds"].required = False
             self.fields["lid_sinds"].help_text = "Leeg laten: vandaag."
+            if self.data.get("dubbel_bevestigd") in ("on", "true", "True"):
+                self.ask_confirmation()
+
+    def ask_confirmation(self, melding: str = "") -> None:
+        """A member with the same name and date of birth is already in the household: show
+        the box that confirms this is another person (with the message next to it)."""
+        field = self.fields["dubbel_bevestigd"]
+        field.widget = forms.CheckboxInput(attrs={"class": WIDGET_CLASSES["checkbox"]})
+        field.label = "Ja, dit is een ander persoon met dezelfde naam en geboortedatum"
+        self._bound_fields_cache.pop("dubbel_bevestigd", None)
+        if melding:
+            self.add_error("dubbel_bevestigd", melding)
 
     def clean_bsn(self) -> str | None:
         raw = self.cleaned_data.get("bsn") or ""
@@ -248,10 +264,14 @@ class StatusForm(Form):
         self.fields["datum"].initial = timezone.localdate()
         if naar:
             self.fields["naar"].initial = naar
-        if (naar or self.data.get("naar")) != Huishouden.Status.AFGESLOTEN:
-            del self.fields["reden"]
-        else:
+        if (naar or self.data.get("naar")) == Huishouden.Status.AFGESLOTEN:
             self.fields["reden"].required = True
+        elif huishouden.is_afgesloten:  # heropenen: why the closed case opens again
+            self.fields["reden"].required = True
+            self.fields["reden"].label = "Reden van heropenen"
+            self._bound_fields_cache.pop("reden", None)  # bound before the new label
+        else:
+            del self.fields["reden"]
 
 
 # --- assessment ----------------------------------------------------------------------------

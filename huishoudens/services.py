@@ -69,8 +69,15 @@ def _next_referentie() -> tuple[int, str]:
 
 
 def _lock(huishouden: Huishouden) -> None:
-    """Serialise writes on one household (members and search text change together)."""
-    Huishouden.objects.select_for_update().filter(pk=huishouden.pk).values_list("pk").first()
+    """Serialise writes on one household (members and search text change together); a
+    closed household is read-only (`Huishouden.check_open`)."""
+    status = (
+        Huishouden.objects.select_for_update()
+        .filter(pk=huishouden.pk)
+        .values_list("status", flat=True)
+        .first()
+    )
+    Huishouden(status=status).check_open()
 
 
 def _refresh_zoektekst(huishouden: Huishouden) -> None:
@@ -145,9 +152,9 @@ def _check_datum(op: datetime.date, *, niet_voor: datetime.date, veld: str = "da
 
 @transaction.atomic
 def activate_huishouden(
-    *, huishouden: Huishouden, versie: int, op: datetime.date, door: User
+    *, huishouden: Huishouden, versie: int, op: datetime.date, door: User, reden: str = ""
 ) -> Huishouden:
-    """aangemeld → actief (or heropenen: afgesloten → actief), from date `op`.
+    """aangemeld → actief (or heropenen: afgesloten → actief, with a reason), from date `op`.
 
     The household's side only: an active household has one plan, which
     `casussen.services.activate_huishouden` creates in the same transaction (the layer
@@ -156,6 +163,8 @@ def activate_huishouden(
         raise ValidationError("Dit huishouden is al actief.")
     heropenen = huishouden.status == Huishouden.Status.AFGESLOTEN
     if heropenen:
+        if not reden.strip():
+            raise ValidationError({"reden": "Geef een reden om het huishouden te heropenen."})
         _check_datum(op, niet_voor=huishouden.afgesloten_op)
         huishouden.actief_sinds = huishouden.actief_sinds or op
         huishouden.afgesloten_op = None
@@ -196,11 +205,45 @@ def close_huishouden(
 # --- members ------------------------------------------------------------------------------
 
 
+DUBBEL_LID = "dubbel_lid"
+
+
+def _check_dubbel(lid: Lid) -> None:
+    """A second current member with the same name and date of birth is most often the same
+    person entered twice: refused until the professional confirms it is another person."""
+    dubbel = lid.huishouden.leden.filter(
+        einddatum__isnull=True,
+        voornamen__iexact=lid.voornamen.strip(),
+        achternaam__iexact=lid.achternaam.strip(),
+        geboortedatum=lid.geboortedatum,
+    ).exists()
+    if dubbel:
+        raise ValidationError(
+            {
+                "dubbel_bevestigd": ValidationError(
+                    f"{lid.volledige_naam}, geboren op {lid.geboortedatum:%d-%m-%Y}, is al lid "
+                    "van dit huishouden. Is dit een ander persoon? Bevestig dat hieronder.",
+                    code=DUBBEL_LID,
+                )
+            }
+        )
+
+
 @transaction.atomic
-def add_lid(*, huishouden: Huishouden, gegevens: dict[str, Any], door: User) -> Lid:
+def add_lid(
+    *,
+    huishouden: Huishouden,
+    gegevens: dict[str, Any],
+    door: User,
+    dubbel_bevestigd: bool = False,
+) -> Lid:
+    """A new member; one with the same name and date of birth as a current member needs
+    `dubbel_bevestigd` (another person, not the same one entered twice)."""
     _lock(huishouden)
     lid = Lid(huishouden=huishouden, **{k: v for k, v in gegevens.items() if k in LID_VELDEN})
     lid.full_clean()
+    if not dubbel_bevestigd:
+        _check_dubbel(lid)
     _save_lid(lid)
     _refresh_zoektekst(huishouden)
     return lid

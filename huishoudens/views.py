@@ -238,7 +238,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "vertrokken": vertrokken,
         "activiteit": recente_activiteit(huishouden),
         "gedeeld": gedeeld_met(huishouden),
-        "mag_wijzigen": huishouden.can_change(request.user),
+        "mag_wijzigen": huishouden.can_edit(request.user),
         "mag_delen": huishouden.can_share(request.user),
         "actueel_maanden": settings.LEEFDOMEIN_ACTUEEL_MAANDEN,
         "panels": panels("huishouden", user=request.user, huishouden=huishouden, matrix=matrix),
@@ -294,9 +294,14 @@ def lid_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     if data is not None and form.is_valid():
         try:
             lid = services.add_lid(
-                huishouden=huishouden, gegevens=form.cleaned_data, door=request.user
+                huishouden=huishouden,
+                gegevens=form.cleaned_data,
+                door=request.user,
+                dubbel_bevestigd=form.cleaned_data.get("dubbel_bevestigd", False),
             )
         except ValidationError as error:
+            if "dubbel_bevestigd" in getattr(error, "error_dict", {}):
+                form.ask_confirmation()
             apply_errors(form, error)
         else:
             nieuw = {"object_id": lid.pk, "leden": [lid.pk], "actie": Actie.AANGEMAAKT}
@@ -394,7 +399,7 @@ def beoordelen(request: HttpRequest, pk: int, lid_pk: int, domein: str) -> HttpR
         "form": form,
         "conflict": conflict,
         "nvt_voorstel": voorstel,
-        "mag_wijzigen": lid.is_actief and huishouden.can_change(request.user),
+        "mag_wijzigen": lid.is_actief and huishouden.can_edit(request.user),
     }
     return htmx.page(request, "huishoudens/beoordeling.html", "beoordeling-paneel", context)
 

@@ -7,6 +7,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Model
+from django.db.models.fields import BLANK_CHOICE_LABEL
 from django.forms.renderers import TemplatesSetting
 
 from sociaaldomein.formatting import as_text
@@ -29,12 +30,31 @@ WIDGET_CLASSES = {
 }
 TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
 
+# The empty choice of a select in Dutch: Django's own ("- Select an option -", "---------")
+# is English or a row of dashes.
+KIES = "— maak een keuze —"
+DJANGO_LEEG = {str(BLANK_CHOICE_LABEL), "- Select an option -", "---------"}
+
+
+def _dutch_empty_choice(field: forms.Field) -> None:
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label in DJANGO_LEEG:
+            field.empty_label = KIES
+        return
+    if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.MultipleChoiceField):
+        choices = list(field.choices)
+        if choices and choices[0][0] == "" and str(choices[0][1]) in DJANGO_LEEG:
+            field.choices = [("", KIES), *choices[1:]]
+
 
 class StyledFormMixin:
-    """Adds the Utrecht classes to widgets and marks invalid fields for assistive tech."""
+    """Adds the Utrecht classes to widgets, marks invalid fields for assistive tech, and
+    gives every select a Dutch empty choice."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():  # type: ignore[attr-defined]
+            _dutch_empty_choice(field)
         for bound in self:  # type: ignore[attr-defined]
             widget = bound.field.widget
             css = WIDGET_CLASSES.get(bound.widget_type, TEXTBOX)

@@ -1,7 +1,9 @@
 """Settings for Eén Plan, all deploy-varying values read from the environment (12-factor).
 
-Local use needs no variables: `make run` sets DEBUG=true and the database defaults to the
-project-local cluster (sociaaldomein/devdb.py). Production sets at least SECRET_KEY,
+Local use needs no variables: `make run` serves with DEBUG off (the product's own Dutch
+error pages, static files collected and served by whitenoise, plain http, a local key),
+`make dev` with DEBUG=true; the database defaults to the project-local cluster
+(sociaaldomein/devdb.py). Production sets at least SECRET_KEY,
 ALLOWED_HOSTS, CSRF_TRUSTED_ORIGINS and DATABASE_URL; `manage.py check --deploy` is then
 clean.
 """

@@ -30,7 +30,7 @@ from tests.sociaaldomein.factories import TeamFactory, UserFactory
 from tests.toetsing.factories import ingediend
 from tests.verantwoording.factories import DossierExportFactory
 from tests.wijk.factories import wijk_wereld
-from toetsing.models import MaatwerkBudget
+from toetsing.models import MaatwerkBudget, MaatwerkEscalatie
 from toetsing.services import maatwerk, start_toets
 from vroegsignalering.models import Aanlevering
 from vroegsignalering.services import bewaar_signalen
@@ -190,6 +190,20 @@ def maak_wereld() -> Wereld:
         door=w.users["teamleider"],
         vraag="Is de bijzondere bijstand al aangevraagd?",
     )
+    # escalation beyond the team (issue 14): the request with a question is before the
+    # municipality's escalation table; valid bodies to escalate and to record an answer
+    w.objects["escalatie"] = MaatwerkEscalatie.objects.create(
+        verzoek=w.verzoek_vraag,
+        niveau="lokaal",
+        grond="wetten_botsen",
+        toelichting="De Jeugdwet en de Wmo wijzen naar elkaar.",
+        voorgelegd_door=w.users["teamleider"],
+    )
+    w.objects["post_escalatie"] = {"grond": "wetten_botsen", "toelichting": "Pw en Wmo botsen."}
+    w.objects["post_escalatie_antwoord"] = {
+        "uitkomst": "nee",
+        "antwoord": "Niet lokaal op te lossen.",
+    }
     w.objects["post_besluit"] = {"actie": "goedkeuren", "reden": "Past binnen het beleid."}
     w.objects["post_antwoord"] = {"antwoord": "Ja, die is afgewezen op 1 maart."}
     # Accountability (issue 7): a finished dossier export of the household, a submitted

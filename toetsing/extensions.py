@@ -6,7 +6,11 @@ from __future__ import annotations
 
 from sociaaldomein.extensions import Panel, nav_item, provides
 from toetsing.models import MaatwerkVerzoek
-from toetsing.selectors.toetsen import toetsen_in_bewerking, toetsen_van_plan
+from toetsing.selectors.toetsen import (
+    stel_actief_maken_voor,
+    toetsen_in_bewerking,
+    toetsen_van_plan,
+)
 
 
 @provides("plan", order=10)
@@ -16,6 +20,23 @@ def toetsen_op_plan(*, user, huishouden, plan, overzicht) -> list[Panel]:
         Panel("doel", "toetsing/_plan_doel.html", toetsen),
         Panel("actie", "toetsing/_plan_actie.html", toetsen),
     ]
+
+
+def _volgende_stap(user, huishouden, plek: str) -> Panel | None:
+    if huishouden.can_change(user) and stel_actief_maken_voor(huishouden):
+        return Panel(plek, "toetsing/_volgende_stap.html")
+    return None
+
+
+@provides("huishouden", order=20)
+def volgende_stap_op_huishouden(*, user, huishouden, matrix) -> Panel | None:
+    """'Actief maken' suggested once the plan has an approved decision."""
+    return _volgende_stap(user, huishouden, "hoofd")
+
+
+@provides("plan", order=20)
+def volgende_stap_op_plan(*, user, huishouden, plan, overzicht) -> Panel | None:
+    return _volgende_stap(user, huishouden, "signalen")
 
 
 @provides("mijn_werk", order=20)

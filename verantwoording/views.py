@@ -31,6 +31,7 @@ from verantwoording.beschikking import (
     MET_BRIEF,
     brief_van,
     render_beschikking,
+    stand_van,
     toets_met_brief,
 )
 from verantwoording.forms import (
@@ -72,11 +73,12 @@ def _dossier_context(huishouden: Huishouden, form: DossierForm) -> dict:
         "form": form,
         "exports": exports,
         "bezig": any(export.is_actief for export in exports),
-        "toetsen": list(
-            Toets.objects.filter(huishouden=huishouden, status__in=MET_BRIEF)
+        "brieven": [
+            stand_van(toets)
+            for toets in Toets.objects.filter(huishouden=huishouden, status__in=MET_BRIEF)
             .select_related("maatwerkverzoek")
             .order_by("-aangemaakt_op", "-id")
-        ),
+        ],
     }
 
 

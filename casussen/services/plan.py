@@ -78,7 +78,10 @@ def start_plan(*, huishouden: Huishouden, door: User) -> Plan:
 
 
 def lock(plan: Plan) -> Plan:
-    return Plan.objects.select_for_update().select_related("huishouden").get(pk=plan.pk)
+    """The plan, locked for a write; a closed household's plan is read-only."""
+    locked = Plan.objects.select_for_update().select_related("huishouden").get(pk=plan.pk)
+    locked.huishouden.check_open()
+    return locked
 
 
 def open_version(plan: Plan, *, door: User) -> None:
@@ -116,12 +119,24 @@ def save_eigen_woorden(*, plan: Plan, door: User, versie: int, **values: str) ->
 
 @transaction.atomic
 def activate_huishouden(
-    *, huishouden: Huishouden, versie: int, op: datetime.date, door: User
+    *, huishouden: Huishouden, versie: int, op: datetime.date, door: User, reden: str = ""
 ) -> Huishouden:
-    """The household becomes active (or is reopened) and has its one plan from that moment
-    ("1 huishouden, 1 plan"), in the same transaction."""
-    huishouden_services.activate_huishouden(huishouden=huishouden, versie=versie, op=op, door=door)
-    ensure_plan(huishouden, door=door)
+    """The household becomes active (or is reopened, with a reason, which the plan's
+    history keeps) and has its one plan from that moment ("1 huishouden, 1 plan"), in the
+    same transaction."""
+    heropend, afsluiting = huishouden.is_afgesloten, huishouden.reden_afsluiting
+    huishouden_services.activate_huishouden(
+        huishouden=huishouden, versie=versie, op=op, door=door, reden=reden
+    )
+    plan = ensure_plan(huishouden, door=door)
+    if heropend:
+        log_inhoud(
+            plan,
+            door,
+            Planwijziging.Handeling.GEWIJZIGD,
+            "Huishouden heropend",
+            [{"veld": "Reden van heropenen", "oud": afsluiting, "nieuw": reden.strip()}],
+        )
     return huishouden
 
 

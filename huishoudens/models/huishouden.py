@@ -251,6 +251,17 @@ class Huishouden(models.Model):
     def is_afgesloten(self) -> bool:
         return self.status == self.Status.AFGESLOTEN
 
+    GESLOTEN = (
+        "Dit huishouden is afgesloten en daarom alleen te lezen. Heropen het eerst, met een "
+        "reden, om iets te wijzigen."
+    )
+
+    def check_open(self) -> None:
+        """A closed household is read-only until it is reopened with a reason: every
+        service that changes the household, its members, its plan or its toetsen asks."""
+        if self.is_afgesloten:
+            raise ValidationError(self.GESLOTEN)
+
     # --- who may do what (views, services, templates and the access matrix ask here) --
 
     def can_change(self, user) -> bool:
@@ -261,6 +272,11 @@ class Huishouden(models.Model):
         if self.team_id in user.team_ids:
             return True
         return Huishouden.objects.editable_by(user).filter(pk=self.pk).exists()
+
+    def can_edit(self, user) -> bool:
+        """May the user change the case now: change rights, and the household is open (a
+        closed one is read-only until reopened). What the pages offer to change."""
+        return not self.is_afgesloten and self.can_change(user)
 
     def can_share(self, user) -> bool:
         """Only a team lead of the owning team shares the household with another team."""

@@ -107,8 +107,39 @@ def test_mijn_werk_costs_the_same_queries_for_one_or_many_households(
     # a list per block; the omgekeerde toetsen in bewerking (1) and the access-log entry
     # naming the households shown (1); the vroegsignalen on my plans and the team's queue (2);
     # Mijn plan's contributions, AVG requests and digital agreements (3, inwoner)
-    assert small == large == 2 + 9 + 1 + 1 + 2 + 3
+    assert small == large == 2 + 8 + 1 + 1 + 2 + 3
     html = response.text
     assert "Plannen die wachten op akkoord" in html
     assert "15 verlopen" in html  # evaluations and deadlines: counted in the same query
     assert html.count("Verlopen</span>") == 20  # 10 listed per block, two blocks
+
+
+@pytest.mark.django_db
+def test_my_households_are_ordered_by_urgency_and_recency_not_alphabetically(
+    client_for, professional, team_noord
+):
+    vandaag = VANDAAG()
+    for i in range(9):
+        HuishoudenFactory(
+            team=team_noord,
+            casusregisseur=professional,
+            naam=f"Gezin A{i}",
+            aangemeld_op=vandaag - datetime.timedelta(days=100 + i),
+        )
+    nieuw = HuishoudenFactory(
+        team=team_noord,
+        casusregisseur=professional,
+        naam="Gezin Zwart",
+        status="aangemeld",
+        actief_sinds=None,
+        aangemeld_op=vandaag,
+    )
+    zorg = _huishouden_met_werk(team_noord, professional, "Gezin Yildiz", dagen_evaluatie=20)
+    werk = caseload(professional)
+    namen = [h.naam for h in werk.huishoudens.items]
+    assert werk.huishoudens.totaal == 11 and len(namen) == 10
+    assert namen[:2] == [zorg.naam, nieuw.naam]  # a safety concern, then the new case
+    assert namen[2:] == [f"Gezin A{i}" for i in range(8)]  # then the most recent first
+    assert werk.huishoudens.items[0].volgende_evaluatie == vandaag + datetime.timedelta(days=20)
+    pagina = client_for(professional).get(reverse("start")).text
+    assert "De 10 meest urgente en nieuwste van uw 11 huishoudens." in pagina

@@ -60,7 +60,9 @@ def test_a_closed_household_can_be_reopened(aangemeld, professional):
     services.close_huishouden(
         huishouden=aangemeld, versie=1, op=VANDAAG(), reden="Geen hulpvraag", door=professional
     )
-    services.activate_huishouden(huishouden=aangemeld, versie=2, op=VANDAAG(), door=professional)
+    services.activate_huishouden(
+        huishouden=aangemeld, versie=2, op=VANDAAG(), door=professional, reden="Nieuwe vraag"
+    )
     aangemeld.refresh_from_db()
     assert (aangemeld.status, aangemeld.afgesloten_op, aangemeld.reden_afsluiting) == (
         "actief",

@@ -222,6 +222,11 @@ def test_a_goal_form_is_a_full_page_and_an_htmx_partial(
     assert partial.text.lstrip().startswith('<div id="doel-nieuw"')
 
 
+def op_de_plan_pagina(htmx_headers: dict, huishouden) -> dict:
+    """htmx headers of a request made from the plan page (where `#plan` exists)."""
+    return {**htmx_headers, "HX-Current-URL": f"http://testserver{url('plan', huishouden)}"}
+
+
 @pytest.mark.django_db
 def test_adding_a_goal_with_htmx_returns_the_updated_plan(
     client_for, professional, gezin, htmx_headers
@@ -234,7 +239,7 @@ def test_adding_a_goal_with_htmx_returns_the_updated_plan(
             "leefdomeinen": [d.pk for d in domeinen("financien", "huisvesting")],
             "leden": [moeder.pk, zoon.pk],
         },
-        headers=htmx_headers,
+        headers=op_de_plan_pagina(htmx_headers, huishouden),
     )
     assert response.status_code == 200
     assert response["HX-Retarget"] == "#plan"
@@ -466,7 +471,7 @@ def test_reporting_and_clearing_a_safety_concern_through_the_pages(
             "inschatting": "Acuut",
             "dwangkader": "huisverbod",
         },
-        headers=htmx_headers,
+        headers=op_de_plan_pagina(htmx_headers, huishouden),
     )
     assert "Dwangkader: Tijdelijk huisverbod" in response.text
     assert teamleider.notificaties.count() == 1

@@ -99,11 +99,11 @@ def test_start_page_shows_team_and_role_in_constant_queries(
     client.get(reverse("start"))  # the first request after login records activity
     # the session, the user with roles, teams and unread count in one query, and the
     # caseload of Mijn werk: my household ids, all counts in one query, one list per block
-    # (six), the next evaluations of the listed households (casussen.selectors.caseload),
-    # and the omgekeerde toetsen in bewerking (toetsing.selectors.toetsen_in_bewerking)
-    # and Mijn plan's contributions, AVG requests and digital agreements (3, inwoner), the
+    # (six; my households with their next evaluation, casussen.selectors.caseload), and
+    # the omgekeerde toetsen in bewerking (toetsing.selectors.toetsen_in_bewerking), Mijn
+    # plan's contributions, AVG requests and digital agreements (3, inwoner), the
     # vroegsignalen on my plans and the team's queue (2)
-    with django_assert_num_queries(2 + 9 + 1 + 3 + 2):
+    with django_assert_num_queries(2 + 8 + 1 + 3 + 2):
         response = client.get(reverse("start"))
     assert response.status_code == 200
     assert "Professional" in response.text

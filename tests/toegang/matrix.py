@@ -512,6 +512,22 @@ MATRIX: dict[str, Regel] = {
         post_data=lambda w: w.post_besluit,
         writes=frozenset({"teamleider"}),
     ),
+    # Escalation beyond the team (issue 14): only a lead of the team escalates and records
+    # the answer of the level the request is before.
+    "maatwerk:escaleren": Regel(
+        get=None,
+        post=TEAMLEIDER_ALLEEN | {"teamleider": {200, 302}},
+        kwargs=lambda w: {"pk": w.verzoek.pk},
+        post_data=lambda w: w.post_escalatie,
+        writes=frozenset({"teamleider"}),
+    ),
+    "maatwerk:escalatie_antwoord": Regel(
+        get=None,
+        post=TEAMLEIDER_ALLEEN | {"teamleider": {200, 302}},
+        kwargs=lambda w: {"pk": w.verzoek_vraag.pk, "escalatie_pk": w.escalatie.pk},
+        post_data=lambda w: w.post_escalatie_antwoord,
+        writes=frozenset({"teamleider"}),
+    ),
     # Only the requester answers the lead's question.
     "maatwerk:beantwoorden": Regel(
         get=None,

@@ -111,7 +111,12 @@ def naar_stap2(toets: Toets, door) -> Toets:
     return services.conclude_stap1(toets=toets, door=door, versie=toets.versie)
 
 
-def vul_stap2(toets: Toets, door, *, maatwerk: bool = True) -> Toets:
+UITLEG = "Eerdere besluiten gingen niet over een huurachterstand door ziekte."
+
+
+def vul_stap2(toets: Toets, door, *, maatwerk: bool = True, uitleg: str = UITLEG) -> Toets:
+    """Step 2 filled; maatwerk explains why earlier decisions do not apply (`uitleg`:
+    follow or explain), unless told otherwise."""
     toets, _ = services.save_stap2(
         toets=toets,
         door=door,
@@ -144,6 +149,7 @@ def vul_stap2(toets: Toets, door, *, maatwerk: bool = True) -> Toets:
             "verhuurder zijn overwogen; de verhuurder weigerde",
             samenvatting_deelbaar="Alleenstaande ouder met huurachterstand na ziekte; "
             "dreigende huisuitzetting.",
+            precedent_afwijking=uitleg,
         )
     toets, _ = services.save_stap2(
         toets=toets, door=door, versie=toets.versie, velden=velden, artikelen=motivaties

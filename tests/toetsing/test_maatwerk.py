@@ -4,6 +4,7 @@ may see and decide."""
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from decimal import Decimal
@@ -427,7 +428,8 @@ def test_the_letter_states_the_lead_decision(verzoek, teamleider):
     besluit = beslissing(toets, verzoek)
     assert besluit.soort == "toegekend" and besluit.is_besluit
     assert any("€ 650,00" in a for a in besluit.alineas)
-    assert any("Voorkomt ontruiming" in a for a in besluit.alineas)
+    assert any("voorkomt ontruiming" in a for a in besluit.waarom)
+    assert besluit.door == [teamleider.weergavenaam] and besluit.rol == "teamleider"
 
 
 def test_a_rejected_request_is_a_decision_with_the_reason(verzoek, teamleider):
@@ -435,8 +437,8 @@ def test_a_rejected_request_is_a_decision_with_the_reason(verzoek, teamleider):
 
     verzoek = maatwerk.reject_maatwerk(verzoek=verzoek, door=teamleider, reden="Eerst bijstand.")
     besluit = beslissing(verzoek.toets, verzoek)
-    assert besluit.soort == "niet_ingezet" and besluit.is_besluit
-    assert any("Eerst bijstand" in a for a in besluit.alineas)
+    assert besluit.soort == "afgewezen" and besluit.is_besluit
+    assert any("eerst bijstand" in a for a in besluit.waarom)
 
 
 def test_the_beheerder_sets_the_rules_in_the_admin(client_for, beheerder, team_noord):
@@ -576,3 +578,24 @@ def test_the_professional_follows_a_precedent_or_says_why_not(
     nieuw = MaatwerkVerzoek.objects.get(toets=toets)
     assert nieuw.precedent_id == verzoek.pk
     assert "Pw art. 35" in nieuw.artikelen and "Pw" in nieuw.wetten
+
+
+def test_a_decision_with_htmx_tells_the_header_counter_to_reload(
+    client_for, verzoek, teamleider, htmx_headers
+):
+    client = client_for(teamleider)
+    assert "maatwerk-besloten from:body" in _teller(client)
+    response = client.post(
+        reverse("maatwerk:besluiten", args=[verzoek.pk]),
+        {"actie": "goedkeuren", "reden": "Voorkomt ontruiming."},
+        headers=htmx_headers,
+    )
+    assert response.status_code == 200
+    assert json.loads(response["HX-Trigger"]) == {"maatwerk-besloten": {}}
+    assert "nav-teller" not in _teller(client)  # what the reload shows: nothing left
+    fout = client.post(
+        reverse("maatwerk:besluiten", args=[verzoek.pk]),
+        {"actie": "goedkeuren"},
+        headers=htmx_headers,
+    )
+    assert "HX-Trigger" not in fout

@@ -1,6 +1,13 @@
 """Forms of the omgekeerde toets (toets.py) and of the maatwerk decisions (maatwerk.py)."""
 
-from toetsing.forms.maatwerk import AntwoordForm, BesluitForm, MarkeerForm, RegisterZoekForm
+from toetsing.forms.maatwerk import (
+    AntwoordForm,
+    BesluitForm,
+    EscalatieAntwoordForm,
+    EscalatieForm,
+    MarkeerForm,
+    RegisterZoekForm,
+)
 from toetsing.forms.toets import (
     CorrectieForm,
     JaNeeField,
@@ -15,6 +22,8 @@ __all__ = [
     "AntwoordForm",
     "BesluitForm",
     "CorrectieForm",
+    "EscalatieAntwoordForm",
+    "EscalatieForm",
     "JaNeeField",
     "MarkeerForm",
     "RegisterZoekForm",

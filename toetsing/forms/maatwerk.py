@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from casussen.models import Financiering
-from toetsing.models import MaatwerkVerzoek
+from toetsing.models import MaatwerkEscalatie, MaatwerkVerzoek
 
 MAX_REDEN = 2000
 
@@ -47,6 +47,33 @@ class AntwoordForm(forms.Form):
         if not antwoord:
             raise forms.ValidationError("Schrijf uw antwoord.")
         return antwoord
+
+
+class EscalatieForm(forms.Form):
+    grond = forms.ChoiceField(
+        label="Waarom kan het team dit niet zelf beslissen?",
+        choices=MaatwerkEscalatie.Grond.choices,
+        widget=forms.RadioSelect,
+    )
+    toelichting = forms.CharField(
+        label="Toelichting voor het volgende niveau",
+        max_length=MAX_REDEN,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class EscalatieAntwoordForm(forms.Form):
+    uitkomst = forms.TypedChoiceField(
+        label="Uitkomst",
+        choices=[("ja", "Opgelost: het team kan nu beslissen"), ("nee", "Niet opgelost")],
+        coerce=lambda waarde: waarde == "ja",
+        widget=forms.RadioSelect,
+    )
+    antwoord = forms.CharField(
+        label="Het antwoord van dit niveau",
+        max_length=MAX_REDEN,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class MarkeerForm(forms.Form):

@@ -2,6 +2,7 @@
 with its parts, and the maatwerk request it may lead to."""
 
 from toetsing.models.delen import Effect, ToetsArtikel, ToetsGrondwaarde
+from toetsing.models.escalatie import MaatwerkEscalatie
 from toetsing.models.maatwerk import (
     MaatwerkBesluit,
     MaatwerkBudget,
@@ -18,6 +19,7 @@ __all__ = [
     "Grondwaarde",
     "MaatwerkBesluit",
     "MaatwerkBudget",
+    "MaatwerkEscalatie",
     "MaatwerkMandaat",
     "MaatwerkVerzoek",
     "Toets",

@@ -285,6 +285,11 @@ class MaatwerkVerzoek(models.Model):
         """Only the requester answers the lead's question."""
         return self.aangevraagd_door_id == user.pk
 
+    def can_escalate(self, user) -> bool:
+        """A lead of the request's team puts a request the team cannot settle before the
+        next level, and records that level's answer."""
+        return user.leads(self.team_id)
+
     def can_mark(self, user) -> bool:
         """A lead of the team or the beheerder marks a precedent in the register."""
         return user.is_beheerder or user.leads(self.team_id)

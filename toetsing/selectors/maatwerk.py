@@ -8,10 +8,10 @@ from collections import defaultdict
 from decimal import Decimal
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, Sum
 from django.db.models.expressions import RawSQL
 
-from toetsing.models import MaatwerkBesluit, MaatwerkBudget, MaatwerkVerzoek
+from toetsing.models import MaatwerkBesluit, MaatwerkBudget, MaatwerkEscalatie, MaatwerkVerzoek
 
 # --- maatwerk: similar precedents (issue 6) ----------------------------------------------------
 
@@ -60,6 +60,24 @@ def vergelijkbare_precedenten(
     if zonder is not None:
         qs = qs.exclude(pk=zonder)
     return list(qs[:limiet])
+
+
+def precedenten_voor_toets(toets, *, effecten: list, artikelen: list) -> list:
+    """The similar earlier decisions for a maatwerk toets being drafted: what step 2
+    shows, and what the follow-or-explain rule asks about at submission. The request of
+    the toets this one corrects is not a precedent for it."""
+    eigen = (
+        MaatwerkVerzoek.objects.filter(toets_id=toets.vorige_id).values_list("pk", flat=True)
+        if toets.vorige_id
+        else []
+    )
+    return vergelijkbare_precedenten(
+        wetten=sorted({keuze.wet_afkorting for keuze in artikelen}),
+        artikelen=[keuze.verwijzing_kort for keuze in artikelen],
+        leefdomeinen=sorted({effect.leefdomein.naam for effect in effecten}),
+        tekst=toets.samenvatting_deelbaar or toets.afwijking_regel,
+        zonder=next(iter(eigen), None),
+    )
 
 
 # What the register may show: anonymised by construction (no toets, no household).
@@ -142,6 +160,30 @@ def precedenten_voor(verzoeken: list, *, limiet: int = 3) -> dict[int, list]:
     return result
 
 
+def _laatste_escalatie() -> dict:
+    """The latest escalation beyond the team, as columns of the request's own row (no
+    query of its own): level, status, when put forward and when answered."""
+    laatste = MaatwerkEscalatie.objects.filter(verzoek=OuterRef("pk")).order_by(
+        "-voorgelegd_op", "-id"
+    )
+    return {
+        f"escalatie_{veld}": Subquery(laatste.values(veld)[:1])
+        for veld in ("niveau", "status", "voorgelegd_op", "beantwoord_op")
+    }
+
+
+def laatste_escalatie(verzoek: MaatwerkVerzoek) -> MaatwerkEscalatie | None:
+    """The latest escalation of an inbox row (from its annotations), or None."""
+    if not getattr(verzoek, "escalatie_niveau", None):
+        return None
+    return MaatwerkEscalatie(
+        niveau=verzoek.escalatie_niveau,
+        status=verzoek.escalatie_status,
+        voorgelegd_op=verzoek.escalatie_voorgelegd_op,
+        beantwoord_op=verzoek.escalatie_beantwoord_op,
+    )
+
+
 def maatwerk_inbox(user):
     """The open requests of the user's teams (auditors: all), oldest first, with their
     toets and household summary and the decisions so far (a queryset to paginate: a page
@@ -153,6 +195,7 @@ def maatwerk_inbox(user):
         .prefetch_related(
             Prefetch("besluiten", MaatwerkBesluit.objects.select_related("door").order_by("op"))
         )
+        .annotate(**_laatste_escalatie())
         .order_by("aangemaakt_op", "id")
     )
 

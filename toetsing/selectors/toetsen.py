@@ -10,7 +10,7 @@ from django.db.models import Count, Q, Window
 from django.shortcuts import get_object_or_404
 
 from huishoudens.models import Huishouden, Leefdomein
-from toetsing.models import Artikel, Grondwaarde, Toets, Wet
+from toetsing.models import Artikel, Grondwaarde, MaatwerkVerzoek, Toets, Wet
 from toetsing.models.toets import BEWERKBAAR
 
 
@@ -129,3 +129,19 @@ def toetsen_in_bewerking(user, *, limiet: int = 10) -> InBewerking | None:
         .order_by("-gewijzigd_op", "-id")[:limiet]
     )
     return InBewerking(items=items, totaal=items[0]._totaal if items else 0)
+
+
+def stel_actief_maken_voor(huishouden: Huishouden) -> bool:
+    """The next status to suggest: a household still 'aangemeld' whose plan already has a
+    decision (a toets within the rules, or an approved maatwerk request) is in fact being
+    supported: make it active. No query unless the household is 'aangemeld'."""
+    if huishouden.status != Huishouden.Status.AANGEMELD:
+        return False
+    return (
+        Toets.objects.filter(huishouden_id=huishouden.pk, status=Toets.Status.INGEDIEND)
+        .filter(
+            Q(uitkomst=Toets.Uitkomst.BINNEN_REGELS)
+            | Q(maatwerkverzoek__status=MaatwerkVerzoek.Status.GOEDGEKEURD)
+        )
+        .exists()
+    )

@@ -97,6 +97,7 @@ def lock_toets(toets: Toets, *, stap: int | None, versie: int | None) -> Toets:
     locked = Toets.objects.select_for_update().select_related("huishouden").get(pk=toets.pk)
     if locked.is_afgesloten:
         raise ToetsAfgesloten(locked)
+    locked.huishouden.check_open()
     if stap == 1 and locked.status != Toets.Status.CONCEPT:
         raise StapGesloten(locked, 1)
     if stap == 2 and locked.status != Toets.Status.STAP2:

@@ -30,6 +30,7 @@ from toetsing.models import (
     Toets,
     ToetsArtikel,
 )
+from toetsing.selectors.maatwerk import precedenten_voor_toets
 from toetsing.services.basis import notify_leads
 
 NUL = Decimal("0.00")
@@ -150,9 +151,22 @@ def _anoniem(tekst: str, huishouden: Huishouden, veld: str) -> None:
 # --- the request, created on submission ---------------------------------------------------------
 
 
-def submit_problems(toets: Toets) -> dict[str, str]:
-    """What the maatwerk rules of the team require before a maatwerk toets can go out."""
+def submit_problems(
+    toets: Toets, *, effecten: list[Effect], artikelen: list[ToetsArtikel]
+) -> dict[str, str]:
+    """What the maatwerk rules of the team require before a maatwerk toets can go out.
+
+    Follow or explain (equal cases equally, Awb 3:4 and the principle of equality): when
+    similar earlier decisions exist (the ones step 2 shows), the request follows one of
+    them or explains why this case is different."""
     problemen = {}
+    if not (toets.precedent_id or toets.precedent_afwijking.strip()) and precedenten_voor_toets(
+        toets, effecten=effecten, artikelen=artikelen
+    ):
+        problemen["precedent_afwijking"] = (
+            "Er zijn vergelijkbare eerdere besluiten: volg er één, of leg uit waarom deze "
+            "casus anders is."
+        )
     mandaat = MaatwerkMandaat.voor_team(toets.huishouden.team_id)
     if mandaat.voorliggend_verplicht and not toets.voorliggend_overwogen.strip():
         problemen["voorliggend_overwogen"] = (

@@ -50,6 +50,7 @@ def start_toets(
 
     Prefilled from the plan: the cost and funding stream of the action, and one effect
     row per member and life domain the goal is about (principle 1: every member)."""
+    huishouden.check_open()
     if (doel is None) == (actie is None):
         raise ValidationError("Een toets hoort bij één doel of één actie.")
     plan_doel = actie.doel if actie is not None else doel

@@ -174,7 +174,7 @@ def _submit(locked: Toets, *, door: User) -> dict[str, str]:
         verplichte_artikelen=verplicht,
     )
     if locked.is_maatwerk:
-        problemen.update(submit_problems(locked))
+        problemen.update(submit_problems(locked, effecten=effecten, artikelen=artikelen))
     if problemen:
         return problemen
     for keuze in artikelen:  # the text as cited on the day of submission

@@ -15,4 +15,10 @@ urlpatterns = [
     path("<int:pk>/", views.verzoek, name="verzoek"),
     path("<int:pk>/besluiten/", views.besluiten, name="besluiten"),
     path("<int:pk>/beantwoorden/", views.beantwoorden, name="beantwoorden"),
+    path("<int:pk>/escaleren/", views.escaleren, name="escaleren"),
+    path(
+        "<int:pk>/escalaties/<int:escalatie_pk>/antwoord/",
+        views.escalatie_antwoord,
+        name="escalatie_antwoord",
+    ),
 ]

@@ -15,30 +15,42 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import trigger_client_event
 
 from huishoudens.selectors import log_change
 from sociaaldomein import htmx
 from sociaaldomein.accesslog import Actie, Doel, log_access
+from sociaaldomein.forms import apply_errors
 from sociaaldomein.middleware import background
 from sociaaldomein.tweedefactor import requires_recent_second_factor
-from toetsing.forms import AntwoordForm, BesluitForm, MarkeerForm, RegisterZoekForm
-from toetsing.models import MaatwerkVerzoek
+from toetsing.forms import (
+    AntwoordForm,
+    BesluitForm,
+    EscalatieAntwoordForm,
+    EscalatieForm,
+    MarkeerForm,
+    RegisterZoekForm,
+)
+from toetsing.models import MaatwerkEscalatie, MaatwerkVerzoek
 from toetsing.selectors.maatwerk import (
     aantal_open_maatwerk,
     budget_overzicht,
+    laatste_escalatie,
     maatwerk_inbox,
     precedenten_voor,
     raad_overzicht,
     register_zoeken,
 )
+from toetsing.services import escalatie
 from toetsing.services import maatwerk as services
 
 ONDERWERP = "maatwerk"
 PER_PAGINA = 20
+BESLOTEN = "maatwerk-besloten"  # the header's counter reloads on this event
 ACTIES = {
     "goedkeuren": services.approve_maatwerk,
     "afwijzen": services.reject_maatwerk,
@@ -98,6 +110,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     for v in verzoeken:
         v.precedenten = precedenten.get(v.pk, [])
         v.door_mij_goedgekeurd = v.goedgekeurd_door(request.user)
+        v.escalatie = laatste_escalatie(v)
     return htmx.page(
         request, "maatwerk/inbox.html", "inbox-lijst", {"page": page, "verzoeken": verzoeken}
     )
@@ -118,9 +131,23 @@ def _verzoek_context(request, verzoek, **extra) -> dict:
         "besluit_form": BesluitForm(),
         "antwoord_form": AntwoordForm(),
         "markeer_form": MarkeerForm(initial={"register": verzoek.register}),
+        **_escalatie_context(request, verzoek),
     }
     context.update(extra)
     return context
+
+
+def _escalatie_context(request, verzoek: MaatwerkVerzoek) -> dict:
+    """The escalations beyond the team, and what this lead may do with them now."""
+    escalaties = list(verzoek.escalaties.select_related("voorgelegd_door", "beantwoord_door"))
+    mag = verzoek.is_open and verzoek.can_escalate(request.user)
+    return {
+        "escalaties": escalaties,
+        "volgend_niveau": escalatie.volgende_escalatie(verzoek, escalaties) if mag else None,
+        "open_escalatie": next((e for e in escalaties if e.is_open), None) if mag else None,
+        "escalatie_form": EscalatieForm(),
+        "escalatie_antwoord_form": EscalatieAntwoordForm(),
+    }
 
 
 @require_GET
@@ -130,14 +157,18 @@ def verzoek(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "maatwerk/verzoek.html", _verzoek_context(request, verzoek))
 
 
-def _respond(request, verzoek, form_key: str, form, partial: str) -> HttpResponse:
-    """htmx: the partial with the form (errors next to the field). Without htmx: the
-    whole page again when the input was wrong, so nothing typed is lost, else back to
-    the request (post/redirect/get)."""
+def _respond(
+    request, verzoek, form_key: str, form, partial: str, *, besloten: bool = False
+) -> HttpResponse:
+    """htmx: the partial with the form (errors next to the field), and after a decision
+    the event `maatwerk-besloten`, on which the header's counter reloads. Without htmx:
+    the whole page again when the input was wrong, so nothing typed is lost, else back to
+    the request (post/redirect/get), where the counter is fresh anyway."""
     if request.htmx or form.errors:
         context = _verzoek_context(request, verzoek, **{form_key: form})
         template = f"maatwerk/verzoek.html#{partial}" if request.htmx else "maatwerk/verzoek.html"
-        return render(request, template, context)
+        response = render(request, template, context)
+        return trigger_client_event(response, BESLOTEN) if besloten else response
     return redirect(verzoek)
 
 
@@ -151,7 +182,7 @@ def besluiten(request: HttpRequest, pk: int) -> HttpResponse:
     verzoek = _load(request, pk)
     if not verzoek.can_decide(request.user):
         raise PermissionDenied("Alleen een andere teamleider van het team beslist (vier ogen)")
-    form = BesluitForm(request.POST)
+    form, besloten = BesluitForm(request.POST), False
     if form.is_valid():
         actie, reden = form.cleaned_data["actie"], form.cleaned_data["reden"]
         try:
@@ -168,8 +199,8 @@ def besluiten(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             _log(request, verzoek, Actie.GEWIJZIGD)
             messages.success(request, "Uw besluit is vastgelegd.")
-            form = BesluitForm()
-    return _respond(request, verzoek, "besluit_form", form, "besluit")
+            form, besloten = BesluitForm(), True
+    return _respond(request, verzoek, "besluit_form", form, "besluit", besloten=besloten)
 
 
 @require_POST
@@ -271,3 +302,58 @@ def raad_csv(request: HttpRequest) -> HttpResponse:
 def _csv_veilig(tekst: str) -> str:
     """No formula injection when the council opens the file in a spreadsheet."""
     return "'" + tekst if tekst[:1] in ("=", "+", "-", "@", "\t", "\r") else tekst
+
+
+# --- escalation beyond the team (issue 14) -----------------------------------------------------
+
+
+def _na_escalatie(request, verzoek, form_key: str, form, write, gelukt: str) -> HttpResponse:
+    """The shared flow of both escalation forms: write, log, back to the request; or the
+    request page again with the errors next to the fields."""
+    if not verzoek.can_escalate(request.user):
+        raise PermissionDenied("Alleen een teamleider van het team escaleert dit verzoek")
+    if form.is_valid():
+        try:
+            write(form.cleaned_data)
+        except services.AlBesloten:
+            messages.warning(request, "Dit verzoek is al besloten.")
+            return redirect(verzoek)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            _log(request, verzoek, Actie.GEWIJZIGD)
+            return htmx.go_to(request, verzoek.get_absolute_url(), gelukt)
+    context = _verzoek_context(request, verzoek, **{form_key: form})
+    return render(request, "maatwerk/verzoek.html", context)
+
+
+@require_POST
+def escaleren(request: HttpRequest, pk: int) -> HttpResponse:
+    """Put the request before the next level: lokaal → regio → landelijk."""
+    verzoek = _load(request, pk)
+
+    def write(data: dict):
+        return escalatie.escalate_maatwerk(verzoek=verzoek, door=request.user, **data)
+
+    form = EscalatieForm(request.POST)
+    gelukt = "Het verzoek is voorgelegd aan het volgende niveau."
+    return _na_escalatie(request, verzoek, "escalatie_form", form, write, gelukt)
+
+
+@require_POST
+def escalatie_antwoord(request: HttpRequest, pk: int, escalatie_pk: int) -> HttpResponse:
+    """Record the answer of the level the request was put before."""
+    verzoek = _load(request, pk)
+    gevonden = get_object_or_404(MaatwerkEscalatie, pk=escalatie_pk, verzoek=verzoek)
+
+    def write(data: dict):
+        return escalatie.record_escalation_answer(
+            escalatie=gevonden,
+            door=request.user,
+            opgelost=data["uitkomst"],
+            antwoord=data["antwoord"],
+        )
+
+    form = EscalatieAntwoordForm(request.POST)
+    gelukt = "Het antwoord is vastgelegd."
+    return _na_escalatie(request, verzoek, "escalatie_antwoord_form", form, write, gelukt)

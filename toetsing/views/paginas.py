@@ -79,7 +79,7 @@ def _bestaand(onderdeel) -> list:
 @require_GET
 def toets(request: HttpRequest, huishouden_pk: int, toets_pk: int) -> HttpResponse:
     huishouden, toets = load_for_view(request, huishouden_pk, toets_pk)
-    kan_wijzigen = huishouden.can_change(request.user)
+    kan_wijzigen = huishouden.can_edit(request.user)
     context = {"huishouden": huishouden, "o": toets_overzicht(toets), "kan_wijzigen": kan_wijzigen}
     return htmx.page(request, "toetsing/toets.html", "toets", context)
 

@@ -143,6 +143,8 @@ def heropenen(request: HttpRequest, huishouden_pk: int, toets_pk: int) -> HttpRe
         messages.error(
             request, "Iemand anders heeft deze toets intussen gewijzigd; bekijk de huidige stand."
         )
+    except ValidationError as error:  # a closed household is read-only
+        messages.error(request, " ".join(error.messages))
     except (ToetsAfgesloten, StapGesloten) as error:
         return refused(request, error)
     else:

@@ -17,7 +17,7 @@ from sociaaldomein.forms import apply_errors
 from toetsing import services
 from toetsing.forms import Stap2Form, ToevoegenForm
 from toetsing.models import Toets
-from toetsing.selectors.maatwerk import vergelijkbare_precedenten
+from toetsing.selectors.maatwerk import precedenten_voor_toets
 from toetsing.selectors.toetsen import zoek_artikelen
 from toetsing.services import StapGesloten, ToetsAfgesloten, gerelateerde_wetten, onderdelen
 from toetsing.views import basis
@@ -28,12 +28,7 @@ def _stap2_context(huishouden, toets, data=None, *, zoek: str = "", **extra) -> 
     gekozen, effecten, artikelen = onderdelen(toets)
     gerelateerd = gerelateerde_wetten(gekozen)
     # Equal cases equally (issue 6): the most similar earlier decisions, while drafting.
-    precedenten = vergelijkbare_precedenten(
-        wetten=sorted({keuze.wet_afkorting for keuze in artikelen}),
-        artikelen=[keuze.verwijzing_kort for keuze in artikelen],
-        leefdomeinen=sorted({effect.leefdomein.naam for effect in effecten}),
-        tekst=toets.samenvatting_deelbaar or toets.afwijking_regel,
-    )
+    precedenten = precedenten_voor_toets(toets, effecten=effecten, artikelen=artikelen)
     form = Stap2Form(
         data, toets=toets, artikelen=artikelen, gerelateerd=gerelateerd, precedenten=precedenten
     )

@@ -11,7 +11,7 @@ from casussen.selectors import doelen_van
 from huishoudens.models import Beoordeling, Huishouden, Leefdomein, Lid
 from sociaaldomein.formatting import euro
 from sociaaldomein.models import Toegangslog
-from toetsing.models import MaatwerkBesluit, MaatwerkVerzoek, Toets, ToetsArtikel
+from toetsing.models import MaatwerkBesluit, MaatwerkEscalatie, MaatwerkVerzoek, Toets, ToetsArtikel
 from toetsing.motivering import factor_tekst
 from verantwoording.dossier.inhoud import (
     MATRIX_KOLOMMEN,
@@ -370,7 +370,8 @@ def _toetsen(huishouden: Huishouden) -> list[ToetsBlok]:
 
 def maatwerk_voor_dossier(huishouden: Huishouden) -> list[MaatwerkRegel]:
     """Every maatwerk request of the household, oldest first, with every decision on it:
-    requester, approvers, timestamps and reasons (two queries)."""
+    requester, approvers, timestamps and reasons, and the escalations beyond the team
+    (three queries)."""
     regels = []
     # Always two queries (not a prefetch, which skips its query when there are no
     # requests): the dossier costs the same number of queries for every household.
@@ -381,6 +382,13 @@ def maatwerk_voor_dossier(huishouden: Huishouden) -> list[MaatwerkRegel]:
         .order_by("op", "id")
     ):
         besluiten[besluit.verzoek_id].append(besluit)
+    escalaties = defaultdict(list)  # beyond the team (issue 14): one query as well
+    for escalatie in (
+        MaatwerkEscalatie.objects.filter(verzoek__toets__huishouden=huishouden)
+        .select_related("voorgelegd_door", "beantwoord_door")
+        .order_by("voorgelegd_op", "id")
+    ):
+        escalaties[escalatie.verzoek_id].extend(_escalatie_regels(escalatie))
     for verzoek in (
         MaatwerkVerzoek.objects.filter(toets__huishouden=huishouden)
         .select_related("toets", "aangevraagd_door")
@@ -407,7 +415,29 @@ def maatwerk_voor_dossier(huishouden: Huishouden) -> list[MaatwerkRegel]:
                         besluit.reden,
                     )
                     for besluit in besluiten[verzoek.pk]
-                ],
+                ]
+                + escalaties[verzoek.pk],
+            )
+        )
+    return regels
+
+
+def _escalatie_regels(escalatie: MaatwerkEscalatie) -> list[Gegeven]:
+    niveau = escalatie.get_niveau_display()
+    regels = [
+        Gegeven(
+            f"Geëscaleerd naar {niveau} door {wie(escalatie.voorgelegd_door)} op "
+            f"{moment(escalatie.voorgelegd_op)}",
+            f"{escalatie.get_grond_display()}: {escalatie.toelichting}",
+        )
+    ]
+    if escalatie.beantwoord_op:
+        regels.append(
+            Gegeven(
+                f"Antwoord van {niveau} ({escalatie.get_status_display().lower()}), "
+                f"vastgelegd door {wie(escalatie.beantwoord_door)} op "
+                f"{moment(escalatie.beantwoord_op)}",
+                escalatie.antwoord,
             )
         )
     return regels
