@@ -63,8 +63,10 @@ INSTALLED_APPS = [
     "axes",
     "sociaaldomein",
     "huishoudens",
+    "socialekaart",
     "casussen",
     "toetsing",
+    "verwijzingen",
     "verantwoording",
 ]
 

@@ -199,4 +199,15 @@ def maak_wereld() -> Wereld:
         "kenmerk": huishouden.referentie,
     }
     w.objects["post_controle"] = {"vingerafdruk": w.dossier.vingerafdruk}
+    _verwijzingen(w)
     return w
+
+
+def _verwijzingen(w: Wereld) -> None:
+    """Issue 16: the sociale kaart, a provider with the aanbieder's account, and referrals."""
+    from tests.socialekaart.factories import DienstFactory, OrganisatieFactory
+
+    horizon = OrganisatieFactory(naam="Jeugdhulp De Horizon")
+    horizon.gebruikers.add(w.users["aanbieder"])
+    w.objects["organisatie"] = horizon
+    w.objects["dienst"] = DienstFactory(organisatie=horizon, naam="Ambulante gezinsbegeleiding")

@@ -40,20 +40,21 @@ def _nav(client) -> list[str]:
 @pytest.mark.parametrize(
     ("rol", "verwacht"),
     [
-        ("professional", ["Mijn werk", "Huishoudens", "Precedenten"]),
-        ("teamleider", ["Mijn werk", "Huishoudens", "Maatwerk", "Precedenten"]),
+        ("professional", ["Mijn werk", "Huishoudens", "Sociale kaart", "Precedenten"]),
+        ("teamleider", ["Mijn werk", "Huishoudens", "Sociale kaart", "Maatwerk", "Precedenten"]),
         (
             "auditor",
             [
                 "Mijn werk",
                 "Huishoudens",
                 "Toegangslog",
+                "Sociale kaart",
                 "Dossier controleren",
                 "Maatwerk",
                 "Precedenten",
             ],
         ),
-        ("beheerder", ["Mijn werk", "Precedenten", "Beheer"]),
+        ("beheerder", ["Mijn werk", "Sociale kaart", "Precedenten", "Beheer"]),
     ],
 )
 def test_every_role_sees_the_navigation_its_apps_registered(client_for, rol, verwacht, request):

@@ -355,6 +355,9 @@ MATRIX: dict[str, Regel] = {
     "toetsing:corrigeren": _plan_regel(
         lambda w: {"reden": "De huurprijs klopte niet."}, kwargs=_toets("toets_ingediend")
     ),
+    # --- the sociale kaart (issue 16): no personal data, every member of the staff -------
+    "socialekaart:zoeken": Regel(get=IEDEREEN),
+    "socialekaart:dienst": Regel(get=IEDEREEN, kwargs=lambda w: {"pk": w.dienst.pk}),
     # --- accountability (issue 7): dossier, decision letter, access log, break the glass ---
     # The dossier: auditors and the owning team; other teams and the beheerder see nothing.
     "verantwoording:dossier": Regel(get=TEAM_LEZEN, kwargs=_hh),

@@ -1,0 +1,1 @@
+"""What verwijzingen shows on lower pages."""
