@@ -41,6 +41,8 @@ USERS = [
     ("teamleider.zuid", "Kees", "Vermeulen", Rol.TEAMLEIDER, "Wijkteam Zuid"),
     ("auditor", "Anouk", "Smit", Rol.AUDITOR, None),
     ("beheerder", "Ruud", "Hendriks", Rol.BEHEERDER, None),
+    # a provider's account (issue 16): verwijzingen.demo links it to its organisation
+    ("aanbieder.demo", "Mila", "Jansen", Rol.AANBIEDER, None),
 ]
 
 

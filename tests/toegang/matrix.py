@@ -133,7 +133,8 @@ ALLEEN_POST = per_rol(default=405)
 
 
 MATRIX: dict[str, Regel] = {
-    "start": Regel(get=IEDEREEN),
+    # a provider starts at its referrals (verwijzingen registers its home)
+    "start": Regel(get=per_rol(default=200, aanbieder=302)),
     "healthz": Regel(get=None, public=True),
     "login": Regel(get=None, public=True),
     "logout": Regel(
@@ -358,6 +359,63 @@ MATRIX: dict[str, Regel] = {
     # --- the sociale kaart (issue 16): no personal data, every member of the staff -------
     "socialekaart:zoeken": Regel(get=IEDEREEN),
     "socialekaart:dienst": Regel(get=IEDEREEN, kwargs=lambda w: {"pk": w.dienst.pk}),
+    # --- referrals (issue 16): the team refers; the provider sees only its own ----------
+    "verwijzingen:nieuw": _plan_regel(
+        lambda w: w.post_verwijzing,
+        kwargs=lambda w: {**_plan(w), "actie_pk": w.actie.pk},
+    ),
+    "verwijzingen:verzenden": Regel(
+        get=ALLEEN_POST,
+        post=TEAM_WIJZIGEN,
+        kwargs=lambda w: {**_plan(w), "pk": w.verwijzing_concept.pk},
+        writes=TEAM_SCHRIJVERS,
+    ),
+    "verwijzingen:toestemming_intrekken": Regel(
+        get=ALLEEN_POST,
+        post=TEAM_WIJZIGEN,
+        kwargs=lambda w: {**_plan(w), "pk": w.toestemming.pk},
+        post_data=lambda w: {"reden": "Wil het zelf regelen"},
+        writes=TEAM_SCHRIJVERS,
+    ),
+    "verwijzingen:toewijzing": Regel(
+        get=TEAM_LEZEN, kwargs=lambda w: {**_plan(w), "pk": w.verwijzing_toewijzing.pk}
+    ),
+    # the provider's screens: only provider accounts (staff 403), reading writes the
+    # data-sharing log
+    "verwijzingen:aanbieder": Regel(get=per_rol(default=403, aanbieder=200)),
+    "verwijzingen:aanbieder_verwijzing": Regel(
+        get=per_rol(default=403, aanbieder=200),
+        kwargs=lambda w: {"pk": w.verwijzing.pk},
+        writes=frozenset({"aanbieder"}),
+    ),
+    "verwijzingen:antwoord": Regel(
+        get=per_rol(default=405, aanbieder=405),
+        post=per_rol(default=403, aanbieder={200, 302}),
+        kwargs=lambda w: {"pk": w.verwijzing.pk},
+        post_data=lambda w: {"antwoord": "accepteren"},
+        writes=frozenset({"aanbieder"}),
+    ),
+    "verwijzingen:start": Regel(
+        get=per_rol(default=405, aanbieder=405),
+        post=per_rol(default=403, aanbieder={200, 302}),
+        kwargs=lambda w: {"pk": w.verwijzing_geaccepteerd.pk},
+        post_data=lambda w: {"datum": _datum()},
+        writes=frozenset({"aanbieder"}),
+    ),
+    "verwijzingen:stop": Regel(
+        get=per_rol(default=405, aanbieder=405),
+        post=per_rol(default=403, aanbieder={200, 302}),
+        kwargs=lambda w: {"pk": w.verwijzing_geaccepteerd.pk},
+        post_data=lambda w: {"datum": _datum(), "resultaat": "niet_nodig"},
+        writes=frozenset({"aanbieder"}),
+    ),
+    "verwijzingen:voortgang": Regel(
+        get=per_rol(default=405, aanbieder=405),
+        post=per_rol(default=403, aanbieder={200, 302}),
+        kwargs=lambda w: {"pk": w.verwijzing_geaccepteerd.pk},
+        post_data=lambda w: {"tekst": "Eerste gesprek gevoerd."},
+        writes=frozenset({"aanbieder"}),
+    ),
     # --- accountability (issue 7): dossier, decision letter, access log, break the glass ---
     # The dossier: auditors and the owning team; other teams and the beheerder see nothing.
     "verantwoording:dossier": Regel(get=TEAM_LEZEN, kwargs=_hh),
