@@ -34,10 +34,10 @@ def _volwassene(actie: Actie):
 def _naar(verwijzing: Verwijzing, status: str, resultaat, aanbieder, door, vandaag) -> None:
     if status == "concept":
         return
-    services.send_verwijzing(verwijzing=verwijzing, door=door)
+    verwijzing = services.send_verwijzing(verwijzing=verwijzing, door=door)
     if status in ("verzonden", "toewijzing"):
         return
-    services.answer_verwijzing(
+    verwijzing = services.answer_verwijzing(
         verwijzing=verwijzing,
         door=aanbieder,
         accepteren=status != "afgewezen",
@@ -45,7 +45,7 @@ def _naar(verwijzing: Verwijzing, status: str, resultaat, aanbieder, door, vanda
     )
     if status in ("geaccepteerd", "afgewezen"):
         return
-    services.register_start(
+    verwijzing = services.register_start(
         verwijzing=verwijzing, door=aanbieder, datum=vandaag - datetime.timedelta(days=20)
     )
     services.add_voortgang(
@@ -71,21 +71,18 @@ def seed(ctx: DemoContext) -> None:
     acties = (
         Actie.objects.filter(
             doel__plan__huishouden__team__wijk="Noord",
-            status=Actie.Status.GEPLAND,
+            status__in=Actie.ACTIEF,
             doel__status="open",
         )
         .select_related("doel__plan__huishouden", "lid")
         .order_by("id")
     )
-    gebruikt: set[int] = set()
     stappen = iter(STAPPEN)
     stap = next(stappen)
     for actie in acties[:400]:
-        huishouden_id = actie.doel.plan.huishouden_id
         lid = _volwassene(actie)
-        if lid is None or huishouden_id in gebruikt:
+        if lid is None:
             continue
-        gebruikt.add(huishouden_id)
         status, resultaat = stap
         toestemming = services.record_toestemming(
             lid=lid,

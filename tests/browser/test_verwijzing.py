@@ -30,7 +30,7 @@ def situatie(professional, team_noord):
     plan = PlanFactory(huishouden=huishouden)
     doel = DoelFactory(plan=plan, leden=[lid])
     doel.leefdomeinen.set(Leefdomein.objects.filter(code="financien"))
-    actie = ActieFactory(doel=doel, lid=lid, wat="Hulp bij de post en rekeningen")
+    ActieFactory(doel=doel, lid=lid, wat="Hulp bij de post en rekeningen")
     org = OrganisatieFactory(naam="Humanitas Voorbeeldstad")
     aanbieder = UserFactory(username="aanbieder.humanitas", rol=Rol.AANBIEDER)
     org.gebruikers.add(aanbieder)
@@ -40,11 +40,11 @@ def situatie(professional, team_noord):
         beschrijving="Een vrijwilliger helpt de administratie op orde te brengen.",
         voorliggend=True,
     )
-    return huishouden, actie
+    return huishouden
 
 
 def test_referral_journey(page, live_server, login, situatie):
-    huishouden, actie = situatie
+    huishouden = situatie
     problems = []
     page.on("response", lambda r: problems.append(r.url) if r.status >= 400 else None)
     login("professional.noord")
