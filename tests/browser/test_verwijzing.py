@@ -43,6 +43,16 @@ def situatie(professional, team_noord):
     return huishouden
 
 
+def _als_aanbieder(page, live_server) -> None:
+    """Log in as the provider: its start page is its referrals."""
+    page.context.clear_cookies()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Gebruikersnaam").fill("aanbieder.humanitas")
+    page.get_by_label("Wachtwoord").fill("correct-horse-battery")
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(f"{live_server.url}/verwijzingen/")
+
+
 def test_referral_journey(page, live_server, login, situatie):
     huishouden = situatie
     problems = []
@@ -61,9 +71,7 @@ def test_referral_journey(page, live_server, login, situatie):
     page.get_by_role("button", name="Verwijzing verzenden").click()
     expect(page.get_by_text("Verzonden", exact=True).first).to_be_visible()
     # the provider accepts and starts
-    page.context.clear_cookies()
-    login("aanbieder.humanitas")
-    page.goto(f"{live_server.url}/")
+    _als_aanbieder(page, live_server)
     expect(page.get_by_role("heading", name="Verwijzingen")).to_be_visible()
     page.get_by_role("link", name="VW-").first.click()
     expect(page.get_by_text("Inge Bos")).to_be_visible()
@@ -79,8 +87,7 @@ def test_referral_journey(page, live_server, login, situatie):
     expect(page.get_by_text("Gestart", exact=True).first).to_be_visible()
     expect(page.get_by_text("Eerste bezoek gedaan.", exact=False)).to_be_visible()
     # the provider stops with a result
-    page.context.clear_cookies()
-    login("aanbieder.humanitas")
+    _als_aanbieder(page, live_server)
     page.get_by_role("link", name="VW-").first.click()
     page.get_by_label("Resultaat").select_option("geslaagd")
     page.get_by_role("button", name="Stop registreren").click()
