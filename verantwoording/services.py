@@ -7,6 +7,7 @@ the background task) are explicit calls. Who may do what is decided on the model
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import logging
@@ -27,10 +28,12 @@ from sociaaldomein.pdf import html_to_document
 from verantwoording.dossier import (
     DossierMeta,
     dossier_inhoud,
+    gegevensdeling_regels,
     render_dossier_html,
     toegangslog_blok,
 )
 from verantwoording.models import DossierExport
+from verwijzingen.services import log_dossier
 
 logger = logging.getLogger(__name__)
 
@@ -69,6 +72,9 @@ def request_dossier(
                 "Er wordt al een dossier van dit huishouden gemaakt. Wacht tot het klaar is."
             ) from error
         raise
+    if doel == Toegangslog.Doel.VERANTWOORDING:
+        # issue 16: a dossier for an auditor is a disclosure outside the team
+        log_dossier(huishouden=huishouden, door=door, doel=export.get_doel_display())
     return export
 
 
@@ -160,7 +166,9 @@ def generate_dossier(*, export_id: int) -> DossierExport | None:
 def _render(export: DossierExport, voortgang: _Voortgang):
     huishouden = export.huishouden
     inhoud = dossier_inhoud(huishouden)
-    log = toegangslog_blok(huishouden)
+    log = dataclasses.replace(
+        toegangslog_blok(huishouden), delingen=gegevensdeling_regels(huishouden)
+    )
     aanvrager = export.aangevraagd_door
     meta = DossierMeta(
         gemeente=settings.GEMEENTE_NAAM,

@@ -279,3 +279,24 @@ def refer(
         toewijzing={k: v for k, v in (toewijzing or {}).items() if v not in (None,)},
     )
     return send_verwijzing(verwijzing=verwijzing, door=door) if verzenden else verwijzing
+
+
+def log_dossier(*, huishouden, door, doel: str) -> int:
+    """A dossier export for verantwoording (an auditor, the accountant): one data-sharing
+    row per member, on the legal task of control (Gemeentewet art. 213)."""
+    trace = uuid.uuid4()
+    rijen = [
+        Gegevensdeling(
+            soort=Gegevensdeling.Soort.DOSSIER,
+            huishouden=huishouden,
+            lid=lid,
+            gegevens=["dossier (alle gegevens van het huishouden)"],
+            ontvanger=f"Verantwoording: {doel}",
+            basis=Gegevensdeling.Basis.WETTELIJKE_TAAK,
+            grondslag="Gemeentewet art. 213 (controle)",
+            door=door,
+            trace_id=trace,
+        )
+        for lid in huishouden.leden.all()
+    ]
+    return len(Gegevensdeling.objects.bulk_create(rijen))

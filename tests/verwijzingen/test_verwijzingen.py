@@ -270,3 +270,17 @@ def test_referral_page_suggests_services_for_the_goal_voorliggend_first(wereld, 
     html = client.get(url).content.decode()
     assert "Suggesties van de sociale kaart" in html
     assert html.index("Schuldhulpmaatje") < html.index("Ambulante gezinsbegeleiding</a>")
+
+
+def test_dossier_for_the_auditor_is_logged_and_printed(wereld):
+    from verantwoording.dossier import gegevensdeling_regels
+    from verantwoording.services import request_dossier
+
+    w = wereld
+    w.dossier.__class__.objects.filter(huishouden=w.huishouden).delete()
+    request_dossier(huishouden=w.huishouden, door=w.users["auditor"], doel="verantwoording")
+    deling = Gegevensdeling.objects.get(huishouden=w.huishouden, soort="dossier")
+    assert deling.grondslag == "Gemeentewet art. 213 (controle)"
+    regels = gegevensdeling_regels(w.huishouden)
+    assert any("Dossier voor verantwoording" in r.waarde for r in regels)
+    assert any("Verwijzing naar aanbieder aan Jeugdhulp De Horizon" in r.waarde for r in regels)

@@ -237,6 +237,8 @@ class LogBlok:
     regels: list[LogRegel]
     tot_volgnummer: int | None
     laatste_hash: str
+    # issue 16: the data-sharing log (disclosures outside the team), not fingerprinted
+    delingen: tuple[Gegeven, ...] = ()
 
 
 @dataclass
