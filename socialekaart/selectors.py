@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from socialekaart.models import Dienst, Locatie
 
@@ -38,7 +38,7 @@ def zoek_diensten(data: dict, *, limiet: int = 50) -> list[Dienst]:
     if q:
         query = SearchQuery(q, config="dutch", search_type="websearch")
         qs = qs.filter(Q(zoekvector=query) | Q(naam__trigram_word_similar=q)).annotate(
-            rang=SearchRank("zoekvector", query) + TrigramWordSimilarity(q, "naam")
+            rang=SearchRank(F("zoekvector"), query) + TrigramWordSimilarity(q, "naam")
         )
         qs = qs.order_by("-voorliggend", "-rang", "naam", "id")
     else:
