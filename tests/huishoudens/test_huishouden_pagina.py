@@ -13,8 +13,9 @@ from tests.huishoudens.factories import BeoordelingFactory, LidFactory
 pytestmark = pytest.mark.django_db
 
 # session, user, household (with team and casusregisseur), access log entry, matrix (3),
-# former members, recent assessments, recent changes, shares, the plan summary (1)
-PAGINA_QUERIES = 12
+# former members, recent assessments, recent changes, shares, the plan summary (1),
+# the data-sharing log (1, issue 16)
+PAGINA_QUERIES = 13
 
 
 def _url(huishouden):
