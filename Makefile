@@ -97,6 +97,7 @@ bench: db  ## Benchmarks: screens at 1 000 and 100 000 households, load under gu
 	@$(DB_ENV); $(PY) -m tests.bench.bench_schermen $(BENCH_ARGS); \
 	$(PY) -m tests.bench.belasting $(filter --smoke,$(BENCH_ARGS)); \
 	$(PY) -m tests.bench.bench_dossier $(BENCH_ARGS); \
+	$(PY) -m tests.bench.bench_socialekaart; \
 	$(PY) -m tests.bench.samenvatting $(filter --smoke,$(BENCH_ARGS))
 
 .PHONY: lint

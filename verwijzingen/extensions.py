@@ -4,7 +4,7 @@ data-sharing log on the household page, and the provider's start page."""
 
 from __future__ import annotations
 
-from sociaaldomein.extensions import Panel, home, provides
+from sociaaldomein.extensions import Panel, home, nav_item, provides
 from sociaaldomein.roles import Rol
 from verwijzingen.selectors import delingen_van_huishouden, verwijzingen_van_plan
 
@@ -29,3 +29,10 @@ def gegevensdeling_op_huishouden(*, user, huishouden, matrix) -> Panel:
 
 
 home(Rol.AANBIEDER, "verwijzingen:aanbieder")
+nav_item(
+    "Verwijzingen",
+    "verwijzingen:aanbieder",
+    order=12,
+    visible=lambda user: user.is_aanbieder,
+    active=("verwijzingen:aanbieder", "verwijzingen:antwoord", "verwijzingen:start"),
+)

@@ -108,6 +108,9 @@ def main() -> None:
     os.environ["DATABASE_URL"] = with_database(url, NAAM)
     sys.path.insert(0, str(PROJECT_DIR))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sociaaldomein.settings")
+    # as the harness's workers: DEBUG off (no query log), no N+1 detector
+    os.environ.update({"DEBUG": "false", "TESTING": "true", "HTTPS": "false", "ZEAL": "false"})
+    os.environ.setdefault("SECRET_KEY", "bench-socialekaart-" + "x" * 40)
     import django
 
     django.setup()

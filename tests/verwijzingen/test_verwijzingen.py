@@ -284,3 +284,14 @@ def test_dossier_for_the_auditor_is_logged_and_printed(wereld):
     regels = gegevensdeling_regels(w.huishouden)
     assert any("Dossier voor verantwoording" in r.waarde for r in regels)
     assert any("Verwijzing naar aanbieder aan Jeugdhulp De Horizon" in r.waarde for r in regels)
+
+
+def test_team_revokes_a_consent_from_the_plan(wereld, client):
+    w = wereld
+    _login(client, w.users["professional"])
+    plan = client.get(reverse("casussen:plan", args=[w.huishouden.pk])).content.decode()
+    assert f"Toestemming {w.toestemming.kenmerk} intrekken" in plan
+    url = reverse("verwijzingen:toestemming_intrekken", args=[w.huishouden.pk, w.toestemming.pk])
+    assert client.post(url, {"reden": "Wil het zelf regelen"}).status_code == 302
+    w.toestemming.refresh_from_db()
+    assert not w.toestemming.is_geldig and w.toestemming.reden_intrekking == "Wil het zelf regelen"
