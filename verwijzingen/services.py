@@ -50,7 +50,8 @@ def revoke_toestemming(*, toestemming: Toestemming, reden: str) -> Toestemming:
     if not toestemming.is_geldig:
         raise ValidationError("Deze toestemming is al ingetrokken.")
     toestemming.ingetrokken_op = timezone.now()
-    toestemming.reden_intrekking = reden.strip()[:300]
+    # free text straight from a POST: PostgreSQL refuses NUL characters
+    toestemming.reden_intrekking = reden.replace("\x00", "").strip()[:300]
     toestemming.save(update_fields=["ingetrokken_op", "reden_intrekking"])
     return toestemming
 

@@ -55,7 +55,7 @@ def test_no_referral_without_consent_view(wereld, client):
     before = Verwijzing.objects.count()
     data = {**w.post_verwijzing, "gegeven_door": "", "gegevens": []}
     response = client.post(url, data)
-    assert response.status_code == 400
+    assert response.status_code == 200
     html = response.content.decode()
     assert "Vul in wie de toestemming gaf." in html
     assert "Kies welke gegevens de aanbieder mag zien." in html
@@ -123,7 +123,7 @@ def test_productcode_must_fit_its_category(wereld, client):
     response = client.post(
         url, {**w.post_verwijzing, "productcategorie": "02", "productcode": "45A01", "volume": "3"}
     )
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert "hoort niet bij productcategorie 02" in response.content.decode()
 
 

@@ -65,7 +65,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _handle(request, pk: int, naam: str, form_class, write) -> HttpResponse:
     """The four provider forms: validate, write through the service, back to the page;
-    a refused write shows its Dutch message next to the field (status 400)."""
+    a refused write shows its Dutch message next to the field."""
     verwijzing = selectors.verwijzing_voor_aanbieder(request.user, pk)
     form = form_class(request.POST)
     if form.is_valid():
@@ -77,7 +77,7 @@ def _handle(request, pk: int, naam: str, form_class, write) -> HttpResponse:
             url = reverse("verwijzingen:aanbieder_verwijzing", args=[pk])
             return htmx.go_to(request, url, "Opgeslagen.")
     context = _context(verwijzing, **{naam: form})
-    return render(request, "verwijzingen/aanbieder_detail.html", context, status=400)
+    return render(request, "verwijzingen/aanbieder_detail.html", context)
 
 
 @open_to(Rol.AANBIEDER)

@@ -76,7 +76,7 @@ def nieuw(request: HttpRequest, huishouden_pk: int, actie_pk: int) -> HttpRespon
     domeinen = list(actie.doel.leefdomeinen.values_list("pk", flat=True))
     context = {"huishouden": huishouden, "actie": actie, "form": form}
     context["suggesties"] = suggesties(domeinen)
-    return render(request, "verwijzingen/nieuw.html", context, status=400 if form.errors else 200)
+    return render(request, "verwijzingen/nieuw.html", context)
 
 
 @require_POST
