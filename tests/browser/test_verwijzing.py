@@ -43,11 +43,11 @@ def situatie(professional, team_noord):
     return huishouden
 
 
-def _als_aanbieder(page, live_server) -> None:
+def _als_aanbieder(page, live_server, naam: str = "aanbieder.humanitas") -> None:
     """Log in as the provider: its start page is its referrals."""
     page.context.clear_cookies()
     page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Gebruikersnaam").fill("aanbieder.humanitas")
+    page.get_by_label("Gebruikersnaam").fill(naam)
     page.get_by_label("Wachtwoord").fill("correct-horse-battery")
     page.get_by_role("button", name="Inloggen").click()
     page.wait_for_url(f"{live_server.url}/verwijzingen/")
@@ -101,3 +101,12 @@ def test_referral_journey(page, live_server, login, situatie):
     expect(log.get_by_text("Verwijzing naar aanbieder", exact=False)).to_be_visible()
     expect(log.get_by_text("Inzage door aanbieder", exact=False).first).to_be_visible()
     assert not [p for p in problems if "favicon" not in p]
+
+
+def test_the_provider_pages_are_accessible(page, live_server, axe, wereld):
+    _als_aanbieder(page, live_server, "aanbieder.demo")
+    axe()
+    for verwijzing in (wereld.verwijzing, wereld.verwijzing_geaccepteerd):
+        response = page.goto(f"{live_server.url}/verwijzingen/{verwijzing.pk}/")
+        assert response.status == 200
+        axe()
