@@ -240,6 +240,30 @@ def _rij(rij: dict, domeinen: dict[str, Leefdomein]) -> bool:
     return nieuw
 
 
+# model field → HSDS column, so the report names the column the beheerder can fix
+KOLOM_VAN = {
+    "naam": "service_name",
+    "beschrijving": "description",
+    "voorwaarden": "eligibility_description",
+    "leeftijd_min": "minimum_age",
+    "leeftijd_max": "maximum_age",
+    "kosten": "fees_description",
+    "aanmelden": "application_process",
+    "email": "email",
+    "telefoon": "phone",
+    "wetten": "wet",
+}
+
+
+def _uitleg(error: ValidationError) -> str:
+    if not hasattr(error, "error_dict"):
+        return " ".join(error.messages)
+    return " ".join(
+        f"{KOLOM_VAN.get(veld, veld)}: {' '.join(fouten).rstrip('.')}."
+        for veld, fouten in error.message_dict.items()
+    )
+
+
 def import_csv(tekst: str) -> Rapport:
     """Validate and import row by row: a bad row is reported and skipped, the rest land."""
     rapport = Rapport()
@@ -256,7 +280,7 @@ def import_csv(tekst: str) -> Rapport:
             with transaction.atomic():
                 nieuw = _rij(rij, domeinen)
         except ValidationError as error:
-            rapport.fouten.append(f"Rij {nummer}: {' '.join(error.messages)}")
+            rapport.fouten.append(f"Rij {nummer}: {_uitleg(error)}")
             continue
         if nieuw:
             rapport.toegevoegd += 1

@@ -39,3 +39,30 @@ def test_csv_round_trip_and_row_report():
     taalcafe = Dienst.objects.get(naam="Taalcafé")
     assert taalcafe.voorliggend and taalcafe.locatie.wijk == "Zuid"
     assert "1 toegevoegd, 1 bijgewerkt, 2 rij(en) afgewezen." in str(rapport)
+
+
+def test_beheerder_imports_and_exports_in_beheer(client_for, beheerder, professional):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    DienstFactory(naam="Voedselpakket")
+    client = client_for(beheerder)
+    export = client.get(reverse("admin:socialekaart_hsds_export"))
+    assert export.status_code == 200 and b"Voedselpakket" in export.content
+    csv = (
+        b"organization_name,service_name,minimum_age\n"
+        b"Stichting X,Taalcafe,tien\nStichting X,Inloop,\n"
+    )
+    response = client.post(
+        reverse("admin:socialekaart_hsds_import"),
+        {"bestand": SimpleUploadedFile("kaart.csv", csv)},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "0 toegevoegd, 0 bijgewerkt, 2 rij(en) afgewezen." in html
+    assert "Rij 3: description: Dit veld kan niet leeg zijn." in html
+    assert "Rij 2: minimum_age &#x27;tien&#x27; is geen getal." in html
+    assert client_for(professional).get(reverse("admin:socialekaart_hsds_export")).status_code in (
+        302,
+        403,
+    )
