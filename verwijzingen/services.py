@@ -123,7 +123,9 @@ def _basis(verwijzing: Verwijzing) -> dict:
 
 def gedeelde_gegevens(verwijzing: Verwijzing) -> list[str]:
     """What the provider sees: the consented items of GEDEELD (all of them on a legal
-    ground)."""
+    ground); nothing once the consent is revoked."""
+    if verwijzing.toestemming_id and not verwijzing.toestemming.is_geldig:
+        return []
     if verwijzing.toestemming_id:
         return [g for g in GEDEELD if verwijzing.toestemming.dekt(g)]
     return list(GEDEELD)
@@ -141,6 +143,20 @@ def log_deling(*, verwijzing: Verwijzing, soort: str, door, gegevens: list[str])
         door=door,
         trace_id=uuid.uuid4(),
         **_basis(verwijzing),
+    )
+
+
+def log_inzage(*, verwijzing: Verwijzing, door) -> Gegevensdeling | None:
+    """The provider reads a referral: a disclosure of what it sees (nothing after a
+    revoked consent, so nothing is logged then)."""
+    gegevens = gedeelde_gegevens(verwijzing)
+    if not gegevens:
+        return None
+    return log_deling(
+        verwijzing=verwijzing,
+        soort=Gegevensdeling.Soort.INZAGE_AANBIEDER,
+        door=door,
+        gegevens=gegevens,
     )
 
 

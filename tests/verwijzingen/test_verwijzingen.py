@@ -295,3 +295,14 @@ def test_team_revokes_a_consent_from_the_plan(wereld, client):
     assert client.post(url, {"reden": "Wil het zelf regelen"}).status_code == 302
     w.toestemming.refresh_from_db()
     assert not w.toestemming.is_geldig and w.toestemming.reden_intrekking == "Wil het zelf regelen"
+
+
+def test_after_revocation_the_provider_sees_no_personal_data(wereld, client):
+    w = wereld
+    services.revoke_toestemming(toestemming=w.verwijzing.toestemming, reden="Ingetrokken")
+    _login(client, w.users["aanbieder"])
+    html = client.get(
+        reverse("verwijzingen:aanbieder_verwijzing", args=[w.verwijzing.pk])
+    ).content.decode()
+    assert "De toestemming is ingetrokken" in html
+    assert w.lid.achternaam not in html

@@ -17,7 +17,6 @@ from sociaaldomein.forms import apply_errors
 from sociaaldomein.roles import Rol, open_to
 from verwijzingen import selectors, services
 from verwijzingen.forms import AntwoordForm, StartForm, StopForm, VoortgangForm
-from verwijzingen.models import Gegevensdeling
 
 
 @open_to(Rol.AANBIEDER)
@@ -45,13 +44,7 @@ def _context(verwijzing, **forms) -> dict:
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     verwijzing = selectors.verwijzing_voor_aanbieder(request.user, pk)
-    gegevens = services.gedeelde_gegevens(verwijzing)
-    services.log_deling(
-        verwijzing=verwijzing,
-        soort=Gegevensdeling.Soort.INZAGE_AANBIEDER,
-        door=request.user,
-        gegevens=gegevens,
-    )
+    services.log_inzage(verwijzing=verwijzing, door=request.user)
     log_access(
         request,
         actie=Actie.BEKEKEN,
