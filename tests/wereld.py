@@ -239,17 +239,20 @@ def _verwijzingen(w: Wereld) -> None:
     w.objects["verwijzing_ander"] = services.send_verwijzing(
         verwijzing=verwijzing(w.dienst_ander), door=prof
     )
-    w.objects["verwijzing_toewijzing"] = verwijzing(
-        toewijzing={
-            "toewijzingnummer": "T0000001",
-            "productcategorie": "45",
-            "productcode": "45A01",
-            "volume": 4,
-            "eenheid": "04",
-            "frequentie": "2",
-            "toewijzingsdatum": timezone.localdate(),
-            "ingangsdatum": timezone.localdate(),
-        }
+    w.objects["verwijzing_toewijzing"] = services.send_verwijzing(
+        door=prof,
+        verwijzing=verwijzing(
+            toewijzing={
+                "toewijzingnummer": "T0000001",
+                "productcategorie": "45",
+                "productcode": "45A01",
+                "volume": 4,
+                "eenheid": "04",
+                "frequentie": "2",
+                "toewijzingsdatum": timezone.localdate(),
+                "ingangsdatum": timezone.localdate(),
+            }
+        ),
     )
     w.objects["post_verwijzing"] = {
         "dienst": w.dienst.pk,

@@ -162,3 +162,11 @@ class VoortgangForm(forms.Form):
     tekst = forms.CharField(
         label="Voortgang", max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class VerlengForm(forms.Form):
+    einddatum = forms.DateField(
+        label="Verlengen tot",
+        widget=DATUM,
+        error_messages={"required": "Kies de nieuwe einddatum.", "invalid": "Vul een datum in."},
+    )

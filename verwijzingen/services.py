@@ -317,3 +317,27 @@ def log_dossier(*, huishouden, door, doel: str) -> int:
         for lid in huishouden.leden.all()
     ]
     return len(Gegevensdeling.objects.bulk_create(rijen))
+
+
+@transaction.atomic
+def extend_toewijzing(*, verwijzing: Verwijzing, door, einddatum: datetime.date) -> Verwijzing:
+    """Extend an allocation (a new 301 with the same toewijzingnummer, a later end date
+    and reden wijziging 'Verlenging'); logged as a disclosure like the first one."""
+    verwijzing = Verwijzing.objects.select_for_update().get(pk=verwijzing.pk)
+    if not verwijzing.can_extend:
+        raise ValidationError("Alleen een lopende toewijzing kan worden verlengd.")
+    huidig = verwijzing.einddatum or verwijzing.ingangsdatum or timezone.localdate()
+    if einddatum <= huidig:
+        raise ValidationError({"einddatum": f"Kies een einddatum na {huidig:%d-%m-%Y}."})
+    verwijzing.einddatum = einddatum
+    verwijzing.reden_wijziging = Verwijzing.RedenWijziging.VERLENGING
+    verwijzing.toewijzingsdatum = timezone.localdate()
+    verwijzing.versie += 1
+    verwijzing.save(update_fields=["einddatum", "reden_wijziging", "toewijzingsdatum", "versie"])
+    log_deling(
+        verwijzing=verwijzing,
+        soort=Gegevensdeling.Soort.TOEWIJZING,
+        door=door,
+        gegevens=[*gedeelde_gegevens(verwijzing), "toewijzing"],
+    )
+    return verwijzing

@@ -22,6 +22,11 @@ urlpatterns = [
         name="toewijzing",
     ),
     path(
+        "huishoudens/<int:huishouden_pk>/verwijzingen/<int:pk>/verlengen/",
+        team.verlengen,
+        name="verlengen",
+    ),
+    path(
         "huishoudens/<int:huishouden_pk>/toestemmingen/<int:pk>/intrekken/",
         team.toestemming_intrekken,
         name="toestemming_intrekken",

@@ -377,6 +377,13 @@ MATRIX: dict[str, Regel] = {
         post_data=lambda w: {"reden": "Wil het zelf regelen"},
         writes=TEAM_SCHRIJVERS,
     ),
+    "verwijzingen:verlengen": Regel(
+        get=ALLEEN_POST,
+        post=TEAM_WIJZIGEN,
+        kwargs=lambda w: {**_plan(w), "pk": w.verwijzing_toewijzing.pk},
+        post_data=lambda w: {"einddatum": _datum(200)},
+        writes=TEAM_SCHRIJVERS,
+    ),
     "verwijzingen:toewijzing": Regel(
         get=TEAM_LEZEN, kwargs=lambda w: {**_plan(w), "pk": w.verwijzing_toewijzing.pk}
     ),

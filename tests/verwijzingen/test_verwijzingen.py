@@ -306,3 +306,21 @@ def test_after_revocation_the_provider_sees_no_personal_data(wereld, client):
     ).content.decode()
     assert "De toestemming is ingetrokken" in html
     assert w.lid.achternaam not in html
+
+
+def test_extending_an_allocation(wereld, client):
+    import datetime
+
+    w = wereld
+    _login(client, w.users["professional"])
+    url = reverse("verwijzingen:verlengen", args=[w.huishouden.pk, w.verwijzing_toewijzing.pk])
+    plan = client.get(reverse("casussen:plan", args=[w.huishouden.pk])).content.decode()
+    assert "Toewijzing T0000001 verlengen tot" in plan
+    nieuw = timezone.localdate() + datetime.timedelta(days=200)
+    assert client.post(url, {"einddatum": nieuw.isoformat()}).status_code == 302
+    v = Verwijzing.objects.get(pk=w.verwijzing_toewijzing.pk)
+    assert v.einddatum == nieuw and v.reden_wijziging == "14"
+    assert Gegevensdeling.objects.filter(verwijzing=v, soort="toewijzing").count() == 2
+    # an earlier date is refused with a Dutch message
+    response = client.post(url, {"einddatum": timezone.localdate().isoformat()}, follow=True)
+    assert "Kies een einddatum na" in response.content.decode()

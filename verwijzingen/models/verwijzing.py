@@ -344,6 +344,10 @@ class Verwijzing(models.Model):
         return self.status in (self.Status.GEACCEPTEERD, self.Status.GESTART)
 
     @property
+    def can_extend(self) -> bool:
+        return self.is_toewijzing and self.status in self.LOPEND
+
+    @property
     def is_toewijzing(self) -> bool:
         return bool(self.productcode)
 

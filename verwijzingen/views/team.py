@@ -5,6 +5,7 @@ actions and referrals are looked up within that household."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -18,7 +19,7 @@ from sociaaldomein import htmx
 from socialekaart.selectors import dienst as dienst_van_kaart
 from socialekaart.selectors import suggesties
 from verwijzingen import iwmo, services
-from verwijzingen.forms import VerwijzingForm
+from verwijzingen.forms import VerlengForm, VerwijzingForm
 from verwijzingen.models import Toestemming, Verwijzing
 
 
@@ -103,6 +104,25 @@ def toestemming_intrekken(request: HttpRequest, huishouden_pk: int, pk: int) -> 
         return htmx.go_to(request, _plan_url(huishouden), " ".join(error.messages))
     log_change(request, huishouden, onderwerp="toestemming", object_id=pk)
     return htmx.go_to(request, _plan_url(huishouden), "De toestemming is ingetrokken.")
+
+
+@require_POST
+def verlengen(request: HttpRequest, huishouden_pk: int, pk: int) -> HttpResponse:
+    """Extend an allocation to a later end date (reden wijziging: verlenging)."""
+    huishouden = huishouden_for_change(request, huishouden_pk, onderwerp="toewijzing", object_id=pk)
+    verwijzing = get_object_or_404(Verwijzing, pk=pk, lid__huishouden=huishouden)
+    form = VerlengForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(form.errors["einddatum"])
+        services.extend_toewijzing(
+            verwijzing=verwijzing, door=request.user, einddatum=form.cleaned_data["einddatum"]
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return htmx.go_to(request, _plan_url(huishouden))
+    log_change(request, huishouden, onderwerp="toewijzing", object_id=pk)
+    return htmx.go_to(request, _plan_url(huishouden), "De toewijzing is verlengd.")
 
 
 @require_GET
