@@ -105,6 +105,7 @@ bench: db  ## Benchmarks: screens at 1 000 and 100 000 households, load under gu
 	$(PY) -m tests.bench.bench_dossier $(BENCH_ARGS); \
 	$(PY) -m tests.bench.bench_vroegsignalering $(BENCH_ARGS); \
 	$(PY) -m tests.bench.bench_wijkbeeld $(BENCH_ARGS); \
+	$(PY) -m tests.bench.bench_socialekaart; \
 	$(PY) -m tests.bench.samenvatting $(filter --smoke,$(BENCH_ARGS))
 
 .PHONY: lint

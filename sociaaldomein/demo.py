@@ -44,6 +44,8 @@ USERS = [
     ("archivaris", "Mirjam", "de Graaf", Rol.ARCHIVARIS, None),
     # a household member (issue 15: Mijn plan); inwoner/demo.py links her to her household
     ("inwoner.demo", "Marieke", "de Boer", Rol.INWONER, None),
+    # a provider's account (issue 16): verwijzingen.demo links it to its organisation
+    ("aanbieder.demo", "Mila", "Jansen", Rol.AANBIEDER, None),
 ]
 
 

@@ -70,6 +70,15 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
             for model in ("bewaartermijn", "juridischeblokkade")
             for action in ("view", "add", "change")
         ],
+        # the sociale kaart (issue 16) and the iWmo/iJw code list
+        *[
+            f"socialekaart.{action}_{model}"
+            for model in ("organisatie", "locatie", "dienst")
+            for action in ("view", "add", "change")
+        ],
+        "verwijzingen.view_productcode",
+        "verwijzingen.add_productcode",
+        "verwijzingen.change_productcode",
     ],
 }
 

@@ -32,6 +32,8 @@ urlpatterns = [
     path("huishoudens/<int:huishouden_pk>/", include("casussen.urls")),
     path("huishoudens/<int:huishouden_pk>/toetsen/", include("toetsing.urls")),
     path("maatwerk/", include("toetsing.urls.maatwerk")),
+    path("sociale-kaart/", include("socialekaart.urls")),
+    path("", include("verwijzingen.urls")),
     path("", include("verantwoording.urls")),
     path("vroegsignalering/", include("vroegsignalering.urls")),
     path("wijk/", include("wijk.urls")),

@@ -30,6 +30,7 @@ REFERENCE_DATA = [
     ("toetsing.migrations.0002_wetten_grondwaarden_artikelen", "add_reference_data"),
     ("toetsing.migrations.0003_wet_algemeen_en_toets", "mark_general_laws"),
     ("archief.migrations.0002_bewaartermijnen", "add_bewaartermijnen"),
+    ("verwijzingen.migrations.0002_productcodes", "add_codes"),
 ]
 
 

@@ -280,4 +280,67 @@ def maak_wereld() -> Wereld:
         uiterlijk_op=AvgVerzoek.termijn(timezone.localdate()),
     )
     w.objects["uit_te_nodigen"] = LidFactory(huishouden=w.huishouden_zonder_plan)
+    _verwijzingen(w)
     return w
+
+
+def _verwijzingen(w: Wereld) -> None:
+    """Issue 16: the sociale kaart, a provider with the aanbieder's account, and referrals."""
+    from tests.socialekaart.factories import DienstFactory, OrganisatieFactory
+    from verwijzingen import services
+
+    horizon = OrganisatieFactory(naam="Jeugdhulp De Horizon")
+    horizon.gebruikers.add(w.users["aanbieder"])
+    w.objects["organisatie"] = horizon
+    w.objects["dienst"] = DienstFactory(organisatie=horizon, naam="Ambulante gezinsbegeleiding")
+    w.objects["dienst_ander"] = DienstFactory(naam="Budgetcursus")
+    prof = w.users["professional"]
+
+    def verwijzing(dienst=None, **kwargs):
+        dienst = dienst or w.dienst
+        toestemming = services.record_toestemming(
+            lid=w.lid,
+            organisatie=dienst.organisatie,
+            gegevens=["naam", "geboortedatum", "actie", "contactpersoon"],
+            gegeven_door="Het lid zelf",
+            gegeven_op=timezone.localdate(),
+            door=prof,
+        )
+        return services.create_verwijzing(
+            actie=w.actie, dienst=dienst, lid=w.lid, door=prof, toestemming=toestemming, **kwargs
+        )
+
+    w.objects["verwijzing_concept"] = verwijzing()
+    w.objects["toestemming"] = w.verwijzing_concept.toestemming
+    w.objects["verwijzing"] = services.send_verwijzing(verwijzing=verwijzing(), door=prof)
+    geaccepteerd = services.send_verwijzing(verwijzing=verwijzing(), door=prof)
+    w.objects["verwijzing_geaccepteerd"] = services.answer_verwijzing(
+        verwijzing=geaccepteerd, door=w.users["aanbieder"], accepteren=True
+    )
+    w.objects["verwijzing_ander"] = services.send_verwijzing(
+        verwijzing=verwijzing(w.dienst_ander), door=prof
+    )
+    w.objects["verwijzing_toewijzing"] = services.send_verwijzing(
+        door=prof,
+        verwijzing=verwijzing(
+            toewijzing={
+                "toewijzingnummer": "T0000001",
+                "productcategorie": "45",
+                "productcode": "45A01",
+                "volume": 4,
+                "eenheid": "04",
+                "frequentie": "2",
+                "toewijzingsdatum": timezone.localdate(),
+                "ingangsdatum": timezone.localdate(),
+            }
+        ),
+    )
+    w.objects["post_verwijzing"] = {
+        "dienst": w.dienst.pk,
+        "lid": w.lid.pk,
+        "basis": "toestemming",
+        "gegeven_door": "Het lid zelf",
+        "gegeven_op": timezone.localdate().isoformat(),
+        "gegevens": ["naam", "actie"],
+        "actie": "verzenden",
+    }

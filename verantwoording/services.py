@@ -7,6 +7,7 @@ the background task) are explicit calls. Who may do what is decided on the model
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import logging
@@ -28,10 +29,12 @@ from verantwoording.dossier import (
     DossierMeta,
     LogBlok,
     dossier_inhoud,
+    gegevensdeling_regels,
     render_dossier_html,
     toegangslog_blok,
 )
 from verantwoording.models import DossierExport
+from verwijzingen.services import log_dossier
 
 logger = logging.getLogger(__name__)
 
@@ -70,6 +73,9 @@ def request_dossier(
                 "Er wordt al een dossier van dit huishouden gemaakt. Wacht tot het klaar is."
             ) from error
         raise
+    if doel == Toegangslog.Doel.VERANTWOORDING:
+        # issue 16: a dossier for an auditor is a disclosure outside the team
+        log_dossier(huishouden=huishouden, door=door, doel=export.get_doel_display())
     return export
 
 
@@ -166,6 +172,8 @@ def _render(export: DossierExport, voortgang: _Voortgang):
         log = toegangslog_blok(huishouden)
     else:
         log = LogBlok(regels=[], tot_volgnummer=None, laatste_hash="", weggelaten=True)
+    # the data-sharing log (issue 16) is the team's own record: always in the dossier
+    log = dataclasses.replace(log, delingen=gegevensdeling_regels(huishouden))
     meta = DossierMeta(
         gemeente=settings.GEMEENTE_NAAM,
         gemaakt_door=aanvrager.weergavenaam,

@@ -64,6 +64,7 @@ def _nav(client) -> list[str]:
                 "Mijn werk",
                 "Huishoudens",
                 "Toegangslog",
+                "Sociale kaart",
                 "Dossier controleren",
                 "Vroegsignalering",
                 "Maatwerk",
@@ -71,7 +72,10 @@ def _nav(client) -> list[str]:
                 "Archief",
             ],
         ),
-        ("beheerder", ["Mijn werk", "Precedenten", "Archief", "Wijkbeeld", "Beheer"]),
+        (
+            "beheerder",
+            ["Mijn werk", "Sociale kaart", "Precedenten", "Archief", "Wijkbeeld", "Beheer"],
+        ),
     ],
 )
 def test_every_role_sees_the_navigation_its_apps_registered(client_for, rol, verwacht, request):

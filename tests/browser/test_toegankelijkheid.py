@@ -50,6 +50,10 @@ def _hoofdpaginas(w) -> dict[str, list[str]]:
         reverse("toetsing:stap1", args=[hh, w.toets_concept.pk]),
         reverse("toetsing:stap2", args=[hh, w.toets_stap2.pk]),
         reverse("maatwerk:register"),
+        # issue 16
+        reverse("socialekaart:zoeken") + "?q=gezin",
+        reverse("socialekaart:dienst", args=[w.dienst.pk]),
+        reverse("verwijzingen:nieuw", args=[hh, w.actie.pk]),
     ]
     besluiten = [
         reverse("maatwerk:inbox"),

@@ -14,8 +14,8 @@ pytestmark = pytest.mark.django_db
 
 # session, user, household (with team and casusregisseur), access log entry, matrix (3),
 # former members, recent assessments, recent changes, shares, the plan summary (1), the
-# household's AVG requests (1, inwoner)
-PAGINA_QUERIES = 13
+# household's AVG requests (1, inwoner), the data-sharing log (1, issue 16)
+PAGINA_QUERIES = 14
 
 
 def _url(huishouden):

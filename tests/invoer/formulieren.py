@@ -297,4 +297,41 @@ EXTRA["inwoner:akkoord (lid)"] = Formulier(
     velden=["keuze", "zienswijze"],
 )
 
+
+def _aanbieder(pk_naam: str, pad: str):
+    def url(w) -> str:
+        return f"/verwijzingen/{w.objects[pk_naam].pk}/{pad}/"
+
+    return url
+
+
+EXTRA.update(
+    {
+        # the provider's forms (issue 16)
+        "verwijzingen:antwoord": Formulier(
+            url=_aanbieder("verwijzing", "antwoord"),
+            geldig=lambda w: {"antwoord": "afwijzen", "reden": "Geen plek"},
+            rol="aanbieder",
+            toont=lambda w: [f"/verwijzingen/{w.verwijzing.pk}/", *_plan(w)],
+        ),
+        "verwijzingen:stop": Formulier(
+            url=_aanbieder("verwijzing_geaccepteerd", "stop"),
+            geldig=lambda w: {
+                "datum": w.verwijzing_geaccepteerd.aangemaakt_op.date().isoformat(),
+                "resultaat": "anders",
+                "toelichting": "Verhuisd naar een andere gemeente",
+            },
+            rol="aanbieder",
+            toont=lambda w: [f"/verwijzingen/{w.verwijzing_geaccepteerd.pk}/", *_plan(w)],
+        ),
+        "verwijzingen:voortgang": Formulier(
+            url=_aanbieder("verwijzing_geaccepteerd", "voortgang"),
+            geldig=lambda w: {"tekst": "Eerste gesprek gevoerd."},
+            rol="aanbieder",
+            toont=lambda w: [f"/verwijzingen/{w.verwijzing_geaccepteerd.pk}/", *_plan(w)],
+        ),
+    }
+)
+
+
 FORMULIEREN: dict[str, Formulier] = {**_from_matrix(), **EXTRA}

@@ -152,6 +152,11 @@ ZOEKEN: dict[str, tuple] = {
         "auditor",
         ["gebruiker", "huishouden", "van", "tot", "actie", "uitzonderlijk", "voor", "na"],
     ),
+    "socialekaart:zoeken": (
+        lambda w: reverse("socialekaart:zoeken"),
+        "professional",
+        ["q", "domein", "wijk", "leeftijd", "wet", "voorliggend"],
+    ),
     "verantwoording:huishouden_toegangslog": (
         lambda w: reverse("verantwoording:huishouden_toegangslog", args=[w.huishouden.pk]),
         "teamleider",

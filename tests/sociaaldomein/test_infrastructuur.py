@@ -157,9 +157,9 @@ def test_seed_demo_is_idempotent(capsys):
         Beoordeling.objects.count(),
     )
     assert first == second
-    # six demo users, the archivaris and inwoner.demo; six households, the archive's 4 old
-    # closed files and her household (issue 15)
-    assert first[:3] == (2, 8, 11)
+    # six demo users, the archivaris, inwoner.demo and aanbieder.demo; six households, the
+    # archive's 4 old closed files and her household (issue 15)
+    assert first[:3] == (2, 9, 11)
     assert Huishouden.objects.filter(team__naam="Wijkteam Noord").exists()
     assert Huishouden.objects.filter(team__naam="Wijkteam Zuid").exists()
     user = User.objects.get(username="professional.noord")

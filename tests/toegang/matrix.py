@@ -175,8 +175,8 @@ def _gezien_tot(w) -> int:
 
 MATRIX: dict[str, Regel] = {
     # the archivist starts at the archive (issue 19), a member at their Mijn plan (issue
-    # 15): `extensions.home`
-    "start": Regel(get=per_rol(default=200, archivaris=302, inwoner=302)),
+    # 15), a provider at its referrals (issue 16): `extensions.home`
+    "start": Regel(get=per_rol(default=200, archivaris=302, inwoner=302, aanbieder=302)),
     "healthz": Regel(get=None, public=True),
     "login": Regel(get=None, public=True),
     "logout": Regel(
@@ -433,6 +433,73 @@ MATRIX: dict[str, Regel] = {
     "toetsing:corrigeren": _plan_regel(
         lambda w: {"reden": "De huurprijs klopte niet."}, kwargs=_toets("toets_ingediend")
     ),
+    # --- the sociale kaart (issue 16): no personal data, every member of the staff -------
+    "socialekaart:zoeken": Regel(get=IEDEREEN),
+    "socialekaart:dienst": Regel(get=IEDEREEN, kwargs=lambda w: {"pk": w.dienst.pk}),
+    # --- referrals (issue 16): the team refers; the provider sees only its own ----------
+    "verwijzingen:nieuw": _plan_regel(
+        lambda w: w.post_verwijzing,
+        kwargs=lambda w: {**_plan(w), "actie_pk": w.actie.pk},
+    ),
+    "verwijzingen:verzenden": Regel(
+        get=ALLEEN_POST,
+        post=TEAM_WIJZIGEN,
+        kwargs=lambda w: {**_plan(w), "pk": w.verwijzing_concept.pk},
+        writes=TEAM_SCHRIJVERS,
+    ),
+    "verwijzingen:toestemming_intrekken": Regel(
+        get=ALLEEN_POST,
+        post=TEAM_WIJZIGEN,
+        kwargs=lambda w: {**_plan(w), "pk": w.toestemming.pk},
+        post_data=lambda w: {"reden": "Wil het zelf regelen"},
+        writes=TEAM_SCHRIJVERS,
+    ),
+    "verwijzingen:verlengen": Regel(
+        get=ALLEEN_POST,
+        post=TEAM_WIJZIGEN,
+        kwargs=lambda w: {**_plan(w), "pk": w.verwijzing_toewijzing.pk},
+        post_data=lambda w: {"einddatum": _datum(200)},
+        writes=TEAM_SCHRIJVERS,
+    ),
+    "verwijzingen:toewijzing": Regel(
+        get=TEAM_LEZEN, kwargs=lambda w: {**_plan(w), "pk": w.verwijzing_toewijzing.pk}
+    ),
+    # the provider's screens: only provider accounts (staff 403), reading writes the
+    # data-sharing log
+    "verwijzingen:aanbieder": Regel(get=per_rol(default=403, aanbieder=200)),
+    "verwijzingen:aanbieder_verwijzing": Regel(
+        get=per_rol(default=403, aanbieder=200),
+        kwargs=lambda w: {"pk": w.verwijzing.pk},
+        writes=frozenset({"aanbieder"}),
+    ),
+    "verwijzingen:antwoord": Regel(
+        get=per_rol(default=405, aanbieder=405),
+        post=per_rol(default=403, aanbieder={200, 302}),
+        kwargs=lambda w: {"pk": w.verwijzing.pk},
+        post_data=lambda w: {"antwoord": "accepteren"},
+        writes=frozenset({"aanbieder"}),
+    ),
+    "verwijzingen:start": Regel(
+        get=per_rol(default=405, aanbieder=405),
+        post=per_rol(default=403, aanbieder={200, 302}),
+        kwargs=lambda w: {"pk": w.verwijzing_geaccepteerd.pk},
+        post_data=lambda w: {"datum": _datum()},
+        writes=frozenset({"aanbieder"}),
+    ),
+    "verwijzingen:stop": Regel(
+        get=per_rol(default=405, aanbieder=405),
+        post=per_rol(default=403, aanbieder={200, 302}),
+        kwargs=lambda w: {"pk": w.verwijzing_geaccepteerd.pk},
+        post_data=lambda w: {"datum": _datum(), "resultaat": "niet_nodig"},
+        writes=frozenset({"aanbieder"}),
+    ),
+    "verwijzingen:voortgang": Regel(
+        get=per_rol(default=405, aanbieder=405),
+        post=per_rol(default=403, aanbieder={200, 302}),
+        kwargs=lambda w: {"pk": w.verwijzing_geaccepteerd.pk},
+        post_data=lambda w: {"tekst": "Eerste gesprek gevoerd."},
+        writes=frozenset({"aanbieder"}),
+    ),
     # --- accountability (issue 7): dossier, decision letter, access log, break the glass ---
     # The dossier: auditors and the owning team; other teams and the beheerder see nothing.
     "verantwoording:dossier": Regel(get=TEAM_LEZEN, kwargs=_hh),
@@ -610,9 +677,15 @@ MATRIX: dict[str, Regel] = {
     "vroegsignalering:api_signalen": Regel(get=None, public=True),
     # --- the wijk (issue 18): aggregate figures only. Leads see their own team's wijk;
     # the beheerder all wijken together; everyone else is refused.
-    "wijk:wijkbeeld": Regel(get=per_rol(teamleider=200, beheerder=200, default=403)),
-    "wijk:wijkbeeld_csv": Regel(get=per_rol(teamleider=200, beheerder=200, default=403)),
-    "wijk:raadsrapport": Regel(get=per_rol(teamleider=200, beheerder=200, default=403)),
+    "wijk:wijkbeeld": Regel(
+        get=per_rol(teamleider=200, ander_teamleider=200, beheerder=200, default=403)
+    ),
+    "wijk:wijkbeeld_csv": Regel(
+        get=per_rol(teamleider=200, ander_teamleider=200, beheerder=200, default=403)
+    ),
+    "wijk:raadsrapport": Regel(
+        get=per_rol(teamleider=200, ander_teamleider=200, beheerder=200, default=403)
+    ),
     # Stories: the team's caseworkers write (through the household gate); the lead selects.
     "wijk:verhaal_nieuw": Regel(
         get=TEAM_FORMULIER,
@@ -621,10 +694,10 @@ MATRIX: dict[str, Regel] = {
         post_data=lambda w: w.post_verhaal,
         writes=TEAM_SCHRIJVERS,
     ),
-    "wijk:verhalen": Regel(get=per_rol(teamleider=200, default=403)),
+    "wijk:verhalen": Regel(get=per_rol(teamleider=200, ander_teamleider=200, default=403)),
     "wijk:verhaal_selecteren": Regel(
         get=None,
-        post=per_rol(teamleider={200, 302}, default=403),
+        post=per_rol(teamleider={200, 302}, ander_teamleider=404, default=403),
         kwargs=lambda w: {"pk": w.verhaal.pk},
         post_data=lambda w: {"selecteren": "ja"},
         writes=frozenset({"teamleider"}),
@@ -665,20 +738,41 @@ MATRIX: dict[str, Regel] = {
     # Retention and destruction (issue 19): the lists show the minimal record only, never
     # case data; the archivist reaches these pages and nothing else.
     "archief:overzicht": Regel(
-        get=per_rol(beheerder=200, teamleider=200, auditor=200, archivaris=200, default=403),
+        get=per_rol(
+            beheerder=200,
+            teamleider=200,
+            ander_teamleider=200,
+            auditor=200,
+            archivaris=200,
+            default=403,
+        ),
         post=per_rol(beheerder=302, default=403),
         post_data=lambda w: {"team": w.team_noord.pk},
     ),
     "archief:lijst": Regel(
-        get=per_rol(beheerder=200, teamleider=200, auditor=200, archivaris=200, default=403),
-        post=per_rol(beheerder=302, default=403),
+        get=per_rol(
+            beheerder=200,
+            teamleider=200,
+            ander_teamleider=404,
+            auditor=200,
+            archivaris=200,
+            default=403,
+        ),
+        post=per_rol(beheerder=302, ander_teamleider=404, default=403),
         kwargs=lambda w: {"pk": w.vernietigingslijst.pk},
         post_data=lambda w: {"stap": "indienen"},
         writes=frozenset({"beheerder"}),
     ),
     # not destroyed yet: no verklaring
     "archief:verklaring": Regel(
-        get=per_rol(beheerder=404, teamleider=404, auditor=404, archivaris=404, default=403),
+        get=per_rol(
+            beheerder=404,
+            teamleider=404,
+            ander_teamleider=404,
+            auditor=404,
+            archivaris=404,
+            default=403,
+        ),
         kwargs=lambda w: {"pk": w.vernietigingslijst.pk},
     ),
     # --- Mijn plan (inwoner, issue 15) ------------------------------------------------------

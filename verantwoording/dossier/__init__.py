@@ -13,13 +13,19 @@ Maatwerk requests have one selector (`maatwerk_voor_dossier`) and one template s
 """
 
 from verantwoording.dossier.inhoud import DossierInhoud, DossierMeta, LogBlok, render_dossier_html
-from verantwoording.dossier.lezen import dossier_inhoud, maatwerk_voor_dossier, toegangslog_blok
+from verantwoording.dossier.lezen import (
+    dossier_inhoud,
+    gegevensdeling_regels,
+    maatwerk_voor_dossier,
+    toegangslog_blok,
+)
 
 __all__ = [
     "DossierInhoud",
     "DossierMeta",
     "LogBlok",
     "dossier_inhoud",
+    "gegevensdeling_regels",
     "maatwerk_voor_dossier",
     "render_dossier_html",
     "toegangslog_blok",

@@ -240,6 +240,8 @@ class LogBlok:
     # left out because the requester may not read this household's log
     # (`Toegangslog.can_read`: on screen only its team leads and auditors do)
     weggelaten: bool = False
+    # issue 16: the data-sharing log (disclosures outside the team), not fingerprinted
+    delingen: tuple[Gegeven, ...] = ()
 
 
 @dataclass

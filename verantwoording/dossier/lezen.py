@@ -40,6 +40,7 @@ from verantwoording.dossier.inhoud import (
     moment,
     wie,
 )
+from verwijzingen.models import Gegevensdeling
 
 
 def dossier_inhoud(huishouden: Huishouden) -> DossierInhoud:
@@ -474,4 +475,18 @@ def toegangslog_blok(huishouden: Huishouden, *, namen: dict[int, str] | None = N
         regels=regels,
         tot_volgnummer=laatste.volgnummer if laatste else None,
         laatste_hash=laatste.hash if laatste else "",
+    )
+
+
+def gegevensdeling_regels(huishouden: Huishouden) -> tuple[Gegeven, ...]:
+    """Issue 16: every disclosure outside the team, oldest first (one query)."""
+    return tuple(
+        Gegeven(
+            f"{moment(d.tijdstip)} · {d.lid.volledige_naam}",
+            f"{d.get_soort_display()} aan {d.ontvanger}: {', '.join(d.gegevens)} · "
+            f"{d.get_basis_display()}: {d.grondslag} · door {wie(d.door) or d.door.username}",
+        )
+        for d in Gegevensdeling.objects.filter(huishouden=huishouden)
+        .select_related("lid", "door")
+        .order_by("tijdstip", "id")
     )

@@ -1,0 +1,68 @@
+"""Reads of the sociale kaart: search with filters, one service, suggestions."""
+
+from __future__ import annotations
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.db.models import F, Q, QuerySet
+
+from socialekaart.models import Dienst, Locatie
+
+# trigram word similarity above which a name matches a mistyped word (pg_trgm's default
+# word_similarity_threshold is 0.6; 0.5 forgives one typo in a short word)
+TRIGRAM_DREMPEL = 0.5
+
+
+def _basis() -> QuerySet[Dienst]:
+    return Dienst.objects.select_related("organisatie", "locatie").prefetch_related("leefdomeinen")
+
+
+def zoek_diensten(data: dict, *, limiet: int = 50) -> list[Dienst]:
+    """Active services, searched with Dutch full text (stemming: 'schulden' finds
+    'schuld') or, for typos, trigram similarity on the name; filtered by life domain,
+    wijk, age and law. Voorliggend first. Two queries (services, their domains)."""
+    qs = _basis().filter(status=Dienst.Status.ACTIEF)
+    if data.get("domein"):
+        qs = qs.filter(leefdomeinen__code=data["domein"])
+    if data.get("wijk"):
+        qs = qs.filter(locatie__wijk=data["wijk"])
+    if data.get("leeftijd") is not None:
+        leeftijd = data["leeftijd"]
+        qs = qs.filter(Q(leeftijd_min__isnull=True) | Q(leeftijd_min__lte=leeftijd)).filter(
+            Q(leeftijd_max__isnull=True) | Q(leeftijd_max__gte=leeftijd)
+        )
+    if data.get("wet"):
+        qs = qs.filter(wetten__contains=[data["wet"]])
+    if data.get("voorliggend"):
+        qs = qs.filter(voorliggend=True)
+    q = (data.get("q") or "").strip()
+    if q:
+        query = SearchQuery(q, config="dutch", search_type="websearch")
+        qs = qs.filter(Q(zoekvector=query) | Q(naam__trigram_word_similar=q)).annotate(
+            rang=SearchRank(F("zoekvector"), query) + TrigramWordSimilarity(q, "naam")
+        )
+        qs = qs.order_by("-voorliggend", "-rang", "naam", "id")
+    else:
+        qs = qs.order_by("-voorliggend", "naam", "id")
+    return list(qs[:limiet])
+
+
+def wijken() -> list[str]:
+    return list(Locatie.objects.order_by("wijk").values_list("wijk", flat=True).distinct())
+
+
+def dienst(pk: int) -> Dienst | None:
+    return _basis().filter(pk=pk).first()
+
+
+def suggesties(leefdomein_ids: list[int], *, limiet: int = 8) -> list[Dienst]:
+    """Active services for these life domains, voorliggend first (for the action form)."""
+    if not leefdomein_ids:
+        return []
+    qs = (
+        Dienst.objects.actief()
+        .filter(leefdomeinen__in=leefdomein_ids)
+        .select_related("organisatie")
+        .distinct()
+        .order_by("-voorliggend", "naam", "id")
+    )
+    return list(qs[:limiet])

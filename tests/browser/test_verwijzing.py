@@ -1,0 +1,112 @@
+"""Issue 16's journey: the professional finds a provision on the sociale kaart, refers an
+action with the member's toestemming; aanbieder accepts and starts; the plan shows
+"Gestart"; the provider stops with a result; the goal shows it; the household page's
+data-sharing log shows each disclosure."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from huishoudens.models import Leefdomein
+from sociaaldomein.roles import Rol
+from tests.casussen.factories import ActieFactory, DoelFactory, PlanFactory
+from tests.huishoudens.factories import HuishoudenFactory, LidFactory
+from tests.sociaaldomein.factories import UserFactory
+from tests.socialekaart.factories import DienstFactory, OrganisatieFactory
+
+
+@pytest.fixture
+def situatie(professional, team_noord):
+    vandaag = timezone.localdate()
+    huishouden = HuishoudenFactory(team=team_noord, casusregisseur=professional, naam="Gezin Bos")
+    lid = LidFactory(
+        huishouden=huishouden,
+        voornamen="Inge",
+        achternaam="Bos",
+        geboortedatum=datetime.date(vandaag.year - 41, 5, 1),
+    )
+    plan = PlanFactory(huishouden=huishouden)
+    doel = DoelFactory(plan=plan, leden=[lid])
+    doel.leefdomeinen.set(Leefdomein.objects.filter(code="financien"))
+    ActieFactory(doel=doel, lid=lid, wat="Hulp bij de post en rekeningen")
+    org = OrganisatieFactory(naam="Humanitas Voorbeeldstad")
+    aanbieder = UserFactory(username="aanbieder.humanitas", rol=Rol.AANBIEDER)
+    org.gebruikers.add(aanbieder)
+    DienstFactory(
+        organisatie=org,
+        naam="Thuisadministratie",
+        beschrijving="Een vrijwilliger helpt de administratie op orde te brengen.",
+        voorliggend=True,
+    )
+    return huishouden
+
+
+def _als_aanbieder(page, live_server, naam: str = "aanbieder.humanitas") -> None:
+    """Log in as the provider: its start page is its referrals."""
+    page.context.clear_cookies()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Gebruikersnaam").fill(naam)
+    page.get_by_label("Wachtwoord").fill("correct-horse-battery")
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(f"{live_server.url}/verwijzingen/")
+
+
+def test_referral_journey(page, live_server, login, situatie):
+    huishouden = situatie
+    problems = []
+    page.on("response", lambda r: problems.append(r.url) if r.status >= 400 else None)
+    login("professional.noord")
+    # the sociale kaart
+    page.goto(f"{live_server.url}/sociale-kaart/")
+    page.get_by_label("Zoeken").fill("administratie")
+    page.get_by_role("button", name="Zoeken").click()
+    expect(page.get_by_role("link", name="Thuisadministratie")).to_be_visible()
+    # refer from the plan, with toestemming
+    page.goto(f"{live_server.url}/huishoudens/{huishouden.pk}/plan/")
+    page.get_by_role("link", name="Verwijzen naar een voorziening").first.click()
+    page.get_by_role("link", name="Thuisadministratie").click()
+    page.get_by_label("Toestemming gegeven door").fill("Inge Bos zelf")
+    page.get_by_role("button", name="Verwijzing verzenden").click()
+    expect(page.get_by_text("Verzonden", exact=True).first).to_be_visible()
+    # the provider accepts and starts
+    _als_aanbieder(page, live_server)
+    expect(page.get_by_role("heading", name="Verwijzingen")).to_be_visible()
+    page.get_by_role("link", name="VW-").first.click()
+    expect(page.get_by_text("Inge Bos")).to_be_visible()
+    page.get_by_label("Accepteren").check()
+    page.get_by_role("button", name="Antwoord versturen").click()
+    page.get_by_role("button", name="Start registreren").click()
+    page.get_by_label("Voortgang", exact=True).fill("Eerste bezoek gedaan.")
+    page.get_by_role("button", name="Voortgang opslaan").click()
+    # the professional sees "Gestart" and the progress on the plan
+    page.context.clear_cookies()
+    login("professional.noord")
+    page.goto(f"{live_server.url}/huishoudens/{huishouden.pk}/plan/")
+    expect(page.get_by_text("Gestart", exact=True).first).to_be_visible()
+    expect(page.get_by_text("Eerste bezoek gedaan.", exact=False)).to_be_visible()
+    # the provider stops with a result
+    _als_aanbieder(page, live_server)
+    page.get_by_role("link", name="VW-").first.click()
+    page.get_by_label("Resultaat").select_option("geslaagd")
+    page.get_by_role("button", name="Stop registreren").click()
+    page.context.clear_cookies()
+    login("professional.noord")
+    page.goto(f"{live_server.url}/huishoudens/{huishouden.pk}/plan/")
+    expect(page.get_by_role("heading", name="Resultaat van verwijzingen")).to_be_visible()
+    # the data-sharing log on the household page: sent, and every read by the provider
+    page.goto(f"{live_server.url}/huishoudens/{huishouden.pk}/")
+    log = page.locator("#gegevensdeling")
+    expect(log.get_by_text("Verwijzing naar aanbieder", exact=False)).to_be_visible()
+    expect(log.get_by_text("Inzage door aanbieder", exact=False).first).to_be_visible()
+    assert not [p for p in problems if "favicon" not in p]
+
+
+def test_the_provider_pages_are_accessible(page, live_server, axe, wereld):
+    _als_aanbieder(page, live_server, "aanbieder.demo")
+    axe()
+    for verwijzing in (wereld.verwijzing, wereld.verwijzing_geaccepteerd):
+        response = page.goto(f"{live_server.url}/verwijzingen/{verwijzing.pk}/")
+        assert response.status == 200
+        axe()

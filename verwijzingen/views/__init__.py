@@ -1,0 +1,1 @@
+"""Views of referrals: the team's (views/team.py) and the provider's (views/aanbieder.py)."""
