@@ -10,7 +10,7 @@ from django import forms
 from django.db.models import Exists, OuterRef, StringAgg, Value
 from django.utils import timezone
 
-from huishoudens.models import Huishouden, Lid, Score
+from huishoudens.models import Beoordeling, Huishouden, Lid, Score
 from huishoudens.selectors import bsn_melding
 from huishoudens.services import HUISHOUDEN_VELDEN, LID_VELDEN
 from huishoudens.validators import normalise_postcode, validate_bsn, validate_postcode
@@ -259,6 +259,29 @@ class StatusForm(Form):
 NVT = "nvt"
 
 
+def gevraagd_veld(field: forms.Field, wanneer: str) -> forms.Field:
+    """A field asked for only in some cases: labelled "verplicht …" (never "niet
+    verplicht"), while the form's clean decides when it must be filled."""
+    field.required = True
+    field.verplicht_label = wanneer
+    validate = field.validate
+
+    def validate_when_filled(value):
+        if value not in field.empty_values:
+            validate(value)
+
+    field.validate = validate_when_filled
+    return field
+
+
+def vorige_klasse(huidig) -> str:
+    """CSS class telling the form which outcome needs no new explanation: with
+    `:has()` the explanation field shows only for a 1–2 or a change (no script)."""
+    if huidig is None:
+        return "geen"
+    return NVT if huidig.niet_van_toepassing else str(huidig.score)
+
+
 class BeoordelingForm(Form):
     uitkomst = forms.ChoiceField(
         label="Score",
@@ -267,19 +290,20 @@ class BeoordelingForm(Form):
         + [(NVT, "Niet van toepassing")],
         error_messages={"required": "Kies een score van 1 tot en met 5, of 'niet van toepassing'."},
     )
-    reden_nvt = forms.CharField(
-        label="Waarom niet van toepassing?",
-        max_length=1000,
-        required=False,
-        widget=textarea(2),
-        help_text="Verplicht bij 'niet van toepassing'.",
+    reden_nvt = gevraagd_veld(
+        forms.CharField(
+            label="Waarom niet van toepassing?", max_length=1000, widget=textarea(2)
+        ),
+        "bij niet van toepassing",
     )
-    toelichting = forms.CharField(
-        label="Toelichting van de professional",
-        max_length=2000,
-        required=False,
-        widget=textarea(),
-        help_text="Waarop baseert u de score? Feiten, geen oordelen. Verplicht bij een score.",
+    toelichting = gevraagd_veld(
+        forms.CharField(
+            label="Toelichting van de professional",
+            max_length=2000,
+            widget=textarea(),
+            help_text="Waarop baseert u de score? Feiten, geen oordelen.",
+        ),
+        "bij score 1 of 2, of een andere score dan de vorige",
     )
     eigen_visie = forms.CharField(
         label="Hoe ziet het huishouden dit zelf?",
@@ -293,29 +317,40 @@ class BeoordelingForm(Form):
         widget=forms.HiddenInput, required=False, min_value=1, max_value=2**62
     )
 
-    def __init__(self, *args, nvt_reden_voorstel: str = "", vorige: int | None = None, **kwargs):
+    def __init__(
+        self, *args, nvt_reden_voorstel: str = "", vorige: int | None = None, huidig=None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
+        self.huidig = huidig
+        self.nvt_voorstel = nvt_reden_voorstel
         self.fields["beoordeeld_op"].initial = timezone.localdate()
         self.fields["vorige"].initial = vorige
         if nvt_reden_voorstel:
             self.fields["uitkomst"].initial = NVT
             self.fields["reden_nvt"].initial = nvt_reden_voorstel
 
+    @property
+    def vorige_klasse(self) -> str:
+        return vorige_klasse(self.huidig)
+
     def clean(self):
         cleaned = super().clean()
         uitkomst = cleaned.get("uitkomst")
         if uitkomst == NVT and not (cleaned.get("reden_nvt") or "").strip():
             self.add_error("reden_nvt", "Geef aan waarom dit leefdomein niet van toepassing is.")
-        if uitkomst and uitkomst != NVT and not (cleaned.get("toelichting") or "").strip():
-            self.add_error("toelichting", "Licht de score kort toe.")
+        score = int(uitkomst) if uitkomst and uitkomst != NVT else None
+        if Beoordeling.vraagt_toelichting(score=score, vorige=self.huidig) and not (
+            cleaned.get("toelichting") or ""
+        ).strip():
+            self.add_error("toelichting", Beoordeling.toelichting_gevraagd(score))
         return cleaned
 
-    def rebased_on(self, vorige: int) -> BeoordelingForm:
+    def rebased_on(self, current: Beoordeling) -> BeoordelingForm:
         """The same input, now stating the assessment that was stored meanwhile as the
         one seen: saving again replaces it consciously."""
         data = self.data.copy()
-        data["vorige"] = str(vorige)
-        return BeoordelingForm(data, vorige=vorige)
+        data["vorige"] = str(current.pk)
+        return BeoordelingForm(data, vorige=current.pk, huidig=current)
 
     def service_kwargs(self) -> dict:
         data = self.cleaned_data

@@ -263,15 +263,18 @@ def assess(
     if not leefdomein.actief:
         raise ValidationError("Dit leefdomein wordt niet meer gebruikt.")
     _lock(lid.huishouden)
-    if controleer_vorige:
-        latest = (
-            Beoordeling.objects.filter(lid=lid, leefdomein=leefdomein)
-            .select_related("beoordeeld_door")
-            .order_by("-id")
-            .first()
-        )
-        if latest is not None and latest.pk != vorige:
-            raise BeoordelingConflict(latest)
+    latest = (
+        Beoordeling.objects.filter(lid=lid, leefdomein=leefdomein)
+        .select_related("beoordeeld_door")
+        .order_by("-id")
+        .first()
+    )
+    if controleer_vorige and latest is not None and latest.pk != vorige:
+        raise BeoordelingConflict(latest)
+    if Beoordeling.vraagt_toelichting(
+        score=score, niet_van_toepassing=niet_van_toepassing, vorige=latest
+    ) and not toelichting.strip():
+        raise ValidationError({"toelichting": Beoordeling.toelichting_gevraagd(score)})
     beoordeling = Beoordeling(
         lid=lid,
         leefdomein=leefdomein,

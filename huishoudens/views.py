@@ -375,9 +375,7 @@ def _beoordeling_laden(request: HttpRequest, pk: int, lid_pk: int, domein: str):
 def beoordelen(request: HttpRequest, pk: int, lid_pk: int, domein: str) -> HttpResponse:
     huishouden, lid, leefdomein = _beoordeling_laden(request, pk, lid_pk, domein)
     geschiedenis = beoordelingen_van(lid, leefdomein)
-    voorstel = _nvt_voorstel(lid, leefdomein) if not geschiedenis else ""
-    vorige = max((b.pk for b in geschiedenis), default=None)
-    form = BeoordelingForm(request.POST or None, nvt_reden_voorstel=voorstel, vorige=vorige)
+    form = _beoordeling_form(request.POST or None, lid, leefdomein, geschiedenis)
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -385,7 +383,7 @@ def beoordelen(request: HttpRequest, pk: int, lid_pk: int, domein: str) -> HttpR
                 lid=lid, leefdomein=leefdomein, door=request.user, **form.service_kwargs()
             )
         except services.BeoordelingConflict as error:
-            conflict, form = error.current, form.rebased_on(error.current.pk)
+            conflict, form = error.current, form.rebased_on(error.current)
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -394,10 +392,19 @@ def beoordelen(request: HttpRequest, pk: int, lid_pk: int, domein: str) -> HttpR
         **_beoordeling_context(huishouden, lid, leefdomein, geschiedenis),
         "form": form,
         "conflict": conflict,
-        "nvt_voorstel": voorstel,
         "mag_wijzigen": lid.is_actief and huishouden.can_change(request.user),
     }
     return htmx.page(request, "huishoudens/beoordeling.html", "beoordeling-paneel", context)
+
+
+def _beoordeling_form(data, lid, leefdomein, geschiedenis) -> BeoordelingForm:
+    huidig = max(geschiedenis, key=lambda b: b.pk, default=None)
+    return BeoordelingForm(
+        data,
+        nvt_reden_voorstel=_nvt_voorstel(lid, leefdomein) if not geschiedenis else "",
+        vorige=huidig.pk if huidig else None,
+        huidig=huidig,
+    )
 
 
 def _beoordeling_context(huishouden, lid, leefdomein, geschiedenis) -> dict:
@@ -417,8 +424,9 @@ def _nvt_voorstel(lid: Lid, leefdomein: Leefdomein) -> str:
 
 
 def _assessment_saved(request, huishouden, lid, leefdomein, opgeslagen) -> HttpResponse:
-    """Logged; without htmx back to the matrix. With htmx the panel with the new history,
-    and out of band the matrix cell, the household cell of that domain and the badge."""
+    """Logged; without htmx back to the matrix. With htmx the panel moves on to the next
+    open cell (or shows the new history when none is left), and out of band the matrix
+    cell, the household cell of that domain and the badge."""
     log_change(
         request, huishouden, onderwerp="beoordeling", object_id=opgeslagen.pk, leden=[lid.pk]
     )
@@ -426,8 +434,8 @@ def _assessment_saved(request, huishouden, lid, leefdomein, opgeslagen) -> HttpR
         url = f"{huishouden.get_absolute_url()}#cel-{lid.pk}-{leefdomein.pk}"
         return htmx.go_to(request, url, f"{leefdomein.naam} van {lid.voornamen} is opgeslagen.")
     matrix = domeinmatrix(huishouden)
+    volgende = matrix.volgende_open(lid.pk, leefdomein.pk)
     context = {
-        **_beoordeling_context(huishouden, lid, leefdomein, beoordelingen_van(lid, leefdomein)),
         "opgeslagen": opgeslagen,
         "mag_wijzigen": True,
         "form": None,
@@ -437,6 +445,19 @@ def _assessment_saved(request, huishouden, lid, leefdomein, opgeslagen) -> HttpR
         "cel": matrix.cel(lid.pk, leefdomein.pk),
         "huishoudencel": matrix.huishoudencel(leefdomein.pk),
     }
+    if volgende is None:
+        paneel = _beoordeling_context(
+            huishouden, lid, leefdomein, beoordelingen_van(lid, leefdomein)
+        )
+    else:
+        geschiedenis = beoordelingen_van(volgende.lid, volgende.leefdomein)
+        paneel = _beoordeling_context(huishouden, volgende.lid, volgende.leefdomein, geschiedenis)
+        paneel["form"] = _beoordeling_form(None, volgende.lid, volgende.leefdomein, geschiedenis)
+        paneel["form"].fields["uitkomst"].widget.attrs["autofocus"] = True
+    return HttpResponse(_saved_parts({**context, **paneel}, request))
+
+
+def _saved_parts(context: dict, request: HttpRequest) -> str:
     # Table cells cannot stand alone in HTML: htmx takes out-of-band <td>s from a <template>.
     cellen = "".join(
         render_to_string(f"huishoudens/detail.html#{name}", context, request)
@@ -447,7 +468,7 @@ def _assessment_saved(request, huishouden, lid, leefdomein, opgeslagen) -> HttpR
         f"<template>{cellen}</template>",
         render_to_string("huishoudens/detail.html#volledigheid", context, request),
     ]
-    return HttpResponse("".join(parts))
+    return "".join(parts)
 
 
 # --- sharing with a colleague of another team ----------------------------------------------

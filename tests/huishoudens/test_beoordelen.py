@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils import timezone
 
 from huishoudens.models import Beoordeling, Leefdomein
@@ -46,7 +47,7 @@ def test_saving_over_htmx_swaps_the_panel_the_cell_and_the_completeness(
     assert f'<td id="hhcel-{domein.pk}"' in text
     assert '<div id="volledigheid" class="volledigheid-blok" hx-swap-oob="innerHTML">' in text
     assert "1 van 13 leefdomeinen actueel beoordeeld" in text
-    assert "Opgeslagen: 2 — Niet zelfredzaam" in text
+    assert "Opgeslagen: Financiën van Emma, 2 — Niet zelfredzaam" in text
     b = Beoordeling.objects.get()
     assert (b.score, b.beoordeeld_door, b.eigen_visie) == (
         2,
@@ -61,13 +62,43 @@ def test_a_plain_post_redirects_to_the_cell(client_for, professional, huishouden
     assert response["Location"].endswith(f"#cel-{ouder.pk}-{domein.pk}")
 
 
-def test_a_score_needs_an_explanation(client_for, professional, huishouden, ouder, htmx_headers):
+def test_a_concern_needs_an_explanation(client_for, professional, huishouden, ouder, htmx_headers):
     response = client_for(professional).post(
         _url(huishouden, ouder), _data(toelichting=""), headers=htmx_headers
     )
     assert response.status_code == 200
-    assert "Licht de score kort toe." in response.text
+    assert "Licht een score van 1 of 2 kort toe." in response.text
     assert not Beoordeling.objects.exists()
+
+
+def test_a_steady_score_needs_no_explanation_a_change_does(client_for, professional, huishouden, ouder):
+    client = client_for(professional)
+    client.post(_url(huishouden, ouder), _data(uitkomst="4", toelichting=""))
+    first = Beoordeling.objects.get()
+    assert first.score == 4 and first.toelichting == ""
+    response = client.post(_url(huishouden, ouder), _data(uitkomst="3", toelichting="", vorige=first.pk))
+    assert "Licht de gewijzigde score kort toe." in response.text
+    assert Beoordeling.objects.count() == 1
+    client.post(_url(huishouden, ouder), _data(uitkomst="4", toelichting="", vorige=first.pk))
+    assert Beoordeling.objects.count() == 2
+
+
+def test_the_explanation_is_labelled_where_it_is_required(client_for, professional, huishouden, ouder):
+    text = client_for(professional).get(_url(huishouden, ouder)).text
+    assert "(verplicht bij score 1 of 2, of een andere score dan de vorige)" in text
+    assert "beoordeling-formulier--vorige-geen" in text
+    veld = text[text.index('id="id_toelichting-veld"') :]
+    assert "niet verplicht" not in veld[: veld.index("</label>")]
+
+
+def test_saving_moves_on_to_the_next_open_cell(client_for, professional, huishouden, ouder, htmx_headers):
+    response = client_for(professional).post(_url(huishouden, ouder), _data(), headers=htmx_headers)
+    volgende = Leefdomein.objects.filter(actief=True).order_by("volgorde")
+    codes = [d.code for d in volgende]
+    naar = volgende[(codes.index("financien") + 1) % len(codes)]
+    assert f"Nu: {escape(naar.naam)} van Emma." in response.text
+    assert reverse("huishoudens:beoordelen", args=[huishouden.pk, ouder.pk, naar.code]) in response.text
+    assert 'autofocus' in response.text
 
 
 def test_not_applicable_needs_a_reason(client_for, professional, huishouden, ouder):
