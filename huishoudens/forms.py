@@ -14,7 +14,7 @@ from huishoudens.models import Beoordeling, Huishouden, Lid, Score
 from huishoudens.selectors import bsn_melding
 from huishoudens.services import HUISHOUDEN_VELDEN, LID_VELDEN
 from huishoudens.validators import normalise_postcode, validate_bsn, validate_postcode
-from sociaaldomein.forms import DatumInput, Form, ModelForm
+from sociaaldomein.forms import TEXTBOX, WIDGET_CLASSES, DatumInput, Form, ModelForm
 from sociaaldomein.models import Team, User
 from sociaaldomein.roles import Rol
 
@@ -257,6 +257,9 @@ class StatusForm(Form):
 # --- assessment ----------------------------------------------------------------------------
 
 NVT = "nvt"
+UITKOMSTEN = [(str(score.value), f"{score.value} — {score.label}") for score in Score] + [
+    (NVT, "Niet van toepassing")
+]
 
 
 def gevraagd_veld(field: forms.Field, wanneer: str) -> forms.Field:
@@ -283,17 +286,16 @@ def vorige_klasse(huidig) -> str:
 
 
 class BeoordelingForm(Form):
+    use_required_attribute = False  # the explanation's need depends on the chosen score
+
     uitkomst = forms.ChoiceField(
         label="Score",
         widget=forms.RadioSelect,
-        choices=[(str(score.value), f"{score.value} — {score.label}") for score in Score]
-        + [(NVT, "Niet van toepassing")],
+        choices=UITKOMSTEN,
         error_messages={"required": "Kies een score van 1 tot en met 5, of 'niet van toepassing'."},
     )
     reden_nvt = gevraagd_veld(
-        forms.CharField(
-            label="Waarom niet van toepassing?", max_length=1000, widget=textarea(2)
-        ),
+        forms.CharField(label="Waarom niet van toepassing?", max_length=1000, widget=textarea(2)),
         "bij niet van toepassing",
     )
     toelichting = gevraagd_veld(
@@ -339,9 +341,10 @@ class BeoordelingForm(Form):
         if uitkomst == NVT and not (cleaned.get("reden_nvt") or "").strip():
             self.add_error("reden_nvt", "Geef aan waarom dit leefdomein niet van toepassing is.")
         score = int(uitkomst) if uitkomst and uitkomst != NVT else None
-        if Beoordeling.vraagt_toelichting(score=score, vorige=self.huidig) and not (
-            cleaned.get("toelichting") or ""
-        ).strip():
+        if (
+            Beoordeling.vraagt_toelichting(score=score, vorige=self.huidig)
+            and not (cleaned.get("toelichting") or "").strip()
+        ):
             self.add_error("toelichting", Beoordeling.toelichting_gevraagd(score))
         return cleaned
 
@@ -364,6 +367,87 @@ class BeoordelingForm(Form):
             "beoordeeld_op": data["beoordeeld_op"],
             "vorige": data.get("vorige"),
         }
+
+
+class RijBeoordelingForm(Form):
+    """A member's whole row at once: a score per domain, a few words where they matter
+    (a 1–2, a change, or n.v.t. without an age reason), and one score for every open
+    domain left without a choice. Empty keeps a cell as it is."""
+
+    overige = forms.ChoiceField(
+        label="Score voor alle open leefdomeinen zonder keuze",
+        required=False,
+        choices=[("", "Open laten"), *UITKOMSTEN],
+    )
+    beoordeeld_op = forms.DateField(label="Beoordeeld op", widget=date_widget())
+
+    def __init__(self, *args, cellen: list, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cellen = cellen
+        self.fields["beoordeeld_op"].initial = timezone.localdate()
+        for cel in cellen:
+            code = cel.leefdomein.code
+            keuze = forms.ChoiceField(
+                label=cel.leefdomein.naam,
+                required=False,
+                choices=[("", "Ongewijzigd" if cel.compleet else "Open"), *UITKOMSTEN],
+                widget=forms.Select(attrs={"class": WIDGET_CLASSES["select"]}),
+            )
+            if cel.nvt_voorgesteld and cel.beoordeling is None:
+                keuze.initial = NVT
+            self.fields[f"uitkomst_{code}"] = keuze
+            self.fields[f"toelichting_{code}"] = forms.CharField(
+                label=f"Toelichting bij {cel.leefdomein.naam}",
+                required=False,
+                max_length=2000,
+                widget=forms.TextInput(attrs={"class": TEXTBOX}),
+            )
+
+    def rijen(self):
+        """(cell, score field, explanation field) per domain, for the table."""
+        return [
+            (
+                cel,
+                self[f"uitkomst_{cel.leefdomein.code}"],
+                self[f"toelichting_{cel.leefdomein.code}"],
+            )
+            for cel in self.cellen
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        self.uitkomsten = []
+        for cel in self.cellen:
+            code = cel.leefdomein.code
+            keuze = cleaned.get(f"uitkomst_{code}") or (
+                "" if cel.compleet else cleaned.get("overige", "")
+            )
+            if keuze:
+                self._uitkomst(cel, keuze, (cleaned.get(f"toelichting_{code}") or "").strip())
+        if not self.uitkomsten and not self.errors:
+            raise forms.ValidationError("Kies ten minste één score.")
+        return cleaned
+
+    def _uitkomst(self, cel, keuze: str, tekst: str) -> None:
+        nvt = keuze == NVT
+        score = None if nvt else int(keuze)
+        veld = f"toelichting_{cel.leefdomein.code}"
+        reden = tekst or (
+            f"Past niet bij de leeftijd ({cel.lid.leeftijd()} jaar)." if cel.nvt_voorgesteld else ""
+        )
+        if nvt and not reden:
+            self.add_error(veld, "Geef aan waarom dit leefdomein niet van toepassing is.")
+        elif Beoordeling.vraagt_toelichting(score=score, vorige=cel.beoordeling) and not tekst:
+            self.add_error(veld, Beoordeling.toelichting_gevraagd(score))
+        self.uitkomsten.append(
+            {
+                "leefdomein": cel.leefdomein,
+                "score": score,
+                "niet_van_toepassing": nvt,
+                "reden_nvt": reden if nvt else "",
+                "toelichting": "" if nvt else tekst,
+            }
+        )
 
 
 # --- sharing -------------------------------------------------------------------------------

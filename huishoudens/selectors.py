@@ -213,6 +213,9 @@ class Domeinmatrix:
                 return next((c for c in cellen if c.leefdomein.pk == leefdomein_id), None)
         return None
 
+    def cellen_van(self, lid_id: int) -> list[Cel]:
+        return next((cellen for lid, cellen in self.rijen if lid.pk == lid_id), [])
+
     def volgende_open(self, lid_id: int, leefdomein_id: int) -> Cel | None:
         """The next cell without a current assessment after this one: down the member's
         domains, then on to the next member (wrapping round); None when all are done."""

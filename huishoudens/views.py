@@ -26,6 +26,7 @@ from huishoudens.forms import (
     DelenForm,
     HuishoudenForm,
     LidForm,
+    RijBeoordelingForm,
     VertrekForm,
 )
 from huishoudens.models import (
@@ -395,6 +396,61 @@ def beoordelen(request: HttpRequest, pk: int, lid_pk: int, domein: str) -> HttpR
         "mag_wijzigen": lid.is_actief and huishouden.can_change(request.user),
     }
     return htmx.page(request, "huishoudens/beoordeling.html", "beoordeling-paneel", context)
+
+
+@GET_POST
+def beoordelen_lid(request: HttpRequest, pk: int, lid_pk: int) -> HttpResponse:
+    """A member's whole row of domains in one form (the quick way for a first matrix)."""
+    huishouden = huishouden_for_change(request, pk, onderwerp="beoordeling", object_id=lid_pk)
+    lid = _lid_of(huishouden, lid_pk, einddatum__isnull=True)
+    _log_view(request, huishouden, "beoordeling", lid)
+    cellen = domeinmatrix(huishouden).cellen_van(lid.pk)
+    form = RijBeoordelingForm(request.POST or None, cellen=cellen)
+    if request.method == "POST" and form.is_valid():
+        try:
+            opgeslagen = services.assess_row(
+                lid=lid,
+                door=request.user,
+                uitkomsten=form.uitkomsten,
+                beoordeeld_op=form.cleaned_data["beoordeeld_op"],
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            log_change(
+                request, huishouden, onderwerp="beoordeling", object_id=lid.pk, leden=[lid.pk]
+            )
+            return _row_saved(request, huishouden, lid, opgeslagen)
+    context = {"huishouden": huishouden, "lid": lid, "form": form}
+    return htmx.page(request, "huishoudens/beoordeling_lid.html", "beoordeling-paneel", context)
+
+
+def _row_saved(request, huishouden, lid, opgeslagen) -> HttpResponse:
+    """Without htmx back to the matrix; with htmx the panel says what was saved and offers
+    the next member with open cells, and the matrix and the badge are redrawn."""
+    aantal = f"{len(opgeslagen)} leefdomein{'en' if len(opgeslagen) != 1 else ''}"
+    melding = f"{aantal} van {lid.voornamen} opgeslagen."
+    if not request.htmx:
+        return htmx.go_to(request, f"{huishouden.get_absolute_url()}#leefdomeinen", melding)
+    matrix = domeinmatrix(huishouden)
+    open_cel = matrix.volgende_open(lid.pk, matrix.leefdomeinen[-1].pk)
+    context = {
+        "huishouden": huishouden,
+        "lid": lid,
+        "melding": melding,
+        "volgende": open_cel.lid if open_cel else None,
+        "matrix": matrix,
+        "volledigheid": matrix.volledigheid,
+        "mag_wijzigen": True,
+    }
+    parts = [
+        render_to_string("huishoudens/beoordeling_lid.html#opgeslagen", context, request),
+        render_to_string(
+            "huishoudens/detail.html#domeinmatrix", {**context, "matrix_oob": True}, request
+        ),
+        render_to_string("huishoudens/detail.html#volledigheid", {**context, "oob": True}, request),
+    ]
+    return HttpResponse("".join(parts))
 
 
 def _beoordeling_form(data, lid, leefdomein, geschiedenis) -> BeoordelingForm:

@@ -184,9 +184,10 @@ class Beoordeling(models.Model):
         else:
             if self.score is None:
                 errors["score"] = "Kies een score van 1 tot en met 5."
-            elif self.vraagt_toelichting(score=self.score, vorige=None) and not (
-                self.toelichting or ""
-            ).strip():
+            elif (
+                self.vraagt_toelichting(score=self.score, vorige=None)
+                and not (self.toelichting or "").strip()
+            ):
                 errors["toelichting"] = self.toelichting_gevraagd(self.score)
         if self.beoordeeld_op and self.beoordeeld_op > timezone.localdate():
             errors["beoordeeld_op"] = "De datum van de beoordeling ligt in de toekomst."
