@@ -266,7 +266,7 @@ def gevraagd_veld(field: forms.Field, wanneer: str) -> forms.Field:
     """A field asked for only in some cases: labelled "verplicht …" (never "niet
     verplicht"), while the form's clean decides when it must be filled."""
     field.required = True
-    field.verplicht_label = wanneer
+    field.verplicht_label = f"verplicht {wanneer}"
     validate = field.validate
 
     def validate_when_filled(value):
