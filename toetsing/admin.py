@@ -15,7 +15,15 @@ class GrondwaardeInline(admin.TabularInline):
 class ArtikelInline(admin.TabularInline):
     model = Artikel
     extra = 0
-    fields = ["nummer", "titel", "betekenis", "altijd_toetsen", "afwijkingsgrond", "ingetrokken_op"]
+    fields = [
+        "nummer",
+        "titel",
+        "betekenis",
+        "altijd_toetsen",
+        "afwijkingsgrond",
+        "procedureel",
+        "ingetrokken_op",
+    ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("wet")
@@ -39,8 +47,8 @@ class WetAdmin(admin.ModelAdmin):
 
 @admin.register(Artikel)
 class ArtikelAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "altijd_toetsen", "afwijkingsgrond", "ingetrokken_op"]
-    list_filter = ["wet", "altijd_toetsen", "afwijkingsgrond"]
+    list_display = ["__str__", "altijd_toetsen", "afwijkingsgrond", "procedureel", "ingetrokken_op"]
+    list_filter = ["wet", "altijd_toetsen", "afwijkingsgrond", "procedureel"]
     search_fields = ["nummer", "titel", "betekenis"]
     list_select_related = ["wet"]
 

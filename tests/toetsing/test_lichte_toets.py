@@ -8,8 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.huishoudens.factories import BeoordelingFactory, LidFactory
-from tests.toetsing.factories import domein, maak_gezin
+from tests.toetsing.factories import domein, maak_gezin, naar_stap2
 from toetsing import services
+from toetsing.models import Artikel
+from toetsing.selectors.toetsen import zoek_artikelen
+from toetsing.services import gerelateerde_wetten, onderdelen
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +68,46 @@ def test_effect_rows_cover_the_goal_and_the_concerns_never_not_applicable(
     kop = kop[: kop.index("Verwijderen")]
     assert "(verplicht)" in kop and "(verplicht bij beter of slechter)" in kop
     assert "niet verplicht" not in kop
+
+
+def test_suggestions_follow_the_actions_law_and_never_offer_procedural_articles(
+    toets, professional
+):
+
+    toets = naar_stap2(toets, professional)
+    gekozen, effecten, artikelen = onderdelen(toets)
+    voorstellen = zoek_artikelen(
+        "",
+        uitsluiten={k.artikel_id for k in artikelen},
+        gerelateerd=gerelateerde_wetten(gekozen),
+        financiering=toets.financiering,
+        leefdomeinen={e.leefdomein.code for e in effecten},
+    )
+    assert 0 < len(voorstellen) <= 8
+    assert voorstellen[0].wet.code == "participatiewet"
+    procedureel = set(Artikel.objects.filter(procedureel=True).values_list("pk", flat=True))
+    assert {("jeugdwet", "7.3.8"), ("jeugdwet", "7.3.9")} <= set(
+        Artikel.objects.filter(procedureel=True).values_list("wet__code", "nummer")
+    )
+    assert not procedureel & {a.pk for a in voorstellen}
+    gevonden = zoek_artikelen("jeugdwet", uitsluiten=set(), gerelateerd=set())
+    assert gevonden and not procedureel & {a.pk for a in gevonden}
+
+
+def test_step_2_shows_chosen_articles_first_outcome_once_and_searches_once(
+    toets, professional, client_for
+):
+
+    toets = naar_stap2(toets, professional)
+    page = (
+        client_for(professional)
+        .get(reverse("toetsing:stap2", args=[toets.huishouden_id, toets.pk]))
+        .text
+    )
+    assert page.index('id="sectie-artikelen"') < page.index('id="sectie-zoeken"')
+    assert page.count("Uitkomst") == 1
+    zoekveld = page[page.index('id="zoek-artikel"') :]
+    zoekveld = zoekveld[: zoekveld.index(">")]
+    assert 'hx-trigger="input changed delay:300ms"' in zoekveld
+    assert "search" not in zoekveld.split("hx-trigger=")[1].split('"')[1]
+    assert "data-enter-blijft" in zoekveld

@@ -315,7 +315,7 @@ class Stap1Form(ToetsForm):
 
 class Stap2Form(ToetsForm):
     uitkomst = forms.ChoiceField(
-        label="Uitkomst",
+        label="Past de oplossing binnen de regels, of is het maatwerk?",
         required=False,
         choices=Toets.Uitkomst.choices,
         widget=forms.RadioSelect,

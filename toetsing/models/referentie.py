@@ -114,6 +114,12 @@ class Artikel(models.Model):
         default=False,
         help_text="Kan een afwijking van regel of beleid dragen (bijv. Awb 4:84, Pw 18 lid 1).",
     )
+    procedureel = models.BooleanField(
+        "procedureel",
+        default=False,
+        help_text="Regelt de gang van zaken (bewaren, vernietigen, termijnen), geen grond voor "
+        "een besluit: wordt nooit voorgesteld.",
+    )
     ingetrokken_op = models.DateField(
         "ingetrokken op",
         null=True,
