@@ -2,6 +2,7 @@
 domains and domains with concerns, never a domain assessed as not applicable."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -11,6 +12,7 @@ from tests.huishoudens.factories import BeoordelingFactory, LidFactory
 from tests.toetsing.factories import domein, maak_gezin, naar_stap2
 from toetsing import services
 from toetsing.models import Artikel
+from toetsing.motivering import EffectRegel, Gegevens, schrijf_motivering
 from toetsing.selectors.toetsen import zoek_artikelen
 from toetsing.services import gerelateerde_wetten, onderdelen
 
@@ -111,3 +113,48 @@ def test_step_2_shows_chosen_articles_first_outcome_once_and_searches_once(
     assert 'hx-trigger="input changed delay:300ms"' in zoekveld
     assert "search" not in zoekveld.split("hx-trigger=")[1].split('"')[1]
     assert "data-enter-blijft" in zoekveld
+
+
+def test_the_motivation_has_one_sentence_per_member_fitted_and_short():
+    g = Gegevens(
+        vraag="Een maand huur betalen",
+        onderdeel="de actie ‘huur’",
+        referentie="HH-1",
+        effecten=[
+            EffectRegel("Ayşe Yılmaz", "Financiën", "beter", "Minder stress."),
+            EffectRegel("Ayşe Yılmaz", "Huisvesting", "beter", "Blijft in haar huis"),
+            EffectRegel("Ayşe Yılmaz", "Sociaal netwerk", "gelijk", ""),
+            EffectRegel("Murat Yılmaz", "Financiën", "beter", "Emre merkt er ook iets van"),
+            EffectRegel("Murat Yılmaz", "Werk & opleiding", "gelijk", ""),
+            EffectRegel("Emre Yılmaz", "Huisvesting", "beter", "Hij kan op zijn school blijven"),
+            EffectRegel("Emre Yılmaz", "Huiselijke relaties", "slechter", "AOW van opa stopt"),
+        ],
+    )
+    effecten = dict(schrijf_motivering(g))["Effecten in de volle breedte"]
+    zinnen = [z for z in re.split(r"(?<=\.)\s+", effecten) if z]
+    assert [z.split(" ")[1] for z in zinnen] == ["Ayşe", "Murat", "Emre"]
+    assert all(len(z.split()) < 25 for z in zinnen)
+    assert "financiën (minder stress) en huisvesting (blijft in haar huis)" in effecten
+    assert "(Emre merkt er ook iets van)" in effecten  # a name keeps its capital
+    assert "(AOW van opa stopt)" in effecten  # so does an acronym
+    assert "(hij kan op zijn school blijven)" in effecten
+    assert (
+        "Voorgelegd is de vraag: een maand huur betalen."
+        in dict(schrijf_motivering(g))["Beslisvraag"]
+    )
+
+
+def test_long_explanations_follow_as_sentences_of_their_own():
+    lang = "de woning blijft behouden en de kinderen blijven op school zodat het gezin rust krijgt"
+    g = Gegevens(
+        vraag="huur",
+        onderdeel="x",
+        referentie="HH",
+        effecten=[
+            EffectRegel("Ayşe Yılmaz", "Financiën", "beter", lang),
+            EffectRegel("Ayşe Yılmaz", "Huisvesting", "beter", lang),
+        ],
+    )
+    effecten = dict(schrijf_motivering(g))["Effecten in de volle breedte"]
+    assert effecten.startswith("Voor Ayşe Yılmaz verbeteren financiën en huisvesting.")
+    assert all(len(z.split()) < 25 for z in re.split(r"(?<=\.)\s+", effecten))
