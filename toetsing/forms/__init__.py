@@ -1,6 +1,12 @@
 """Forms of the omgekeerde toets (toets.py) and of the maatwerk decisions (maatwerk.py)."""
 
-from toetsing.forms.maatwerk import AntwoordForm, BesluitForm, MarkeerForm, RegisterZoekForm
+from toetsing.forms.maatwerk import (
+    AntwoordForm,
+    BesluitForm,
+    InboxFilterForm,
+    MarkeerForm,
+    RegisterZoekForm,
+)
 from toetsing.forms.toets import (
     CorrectieForm,
     JaNeeField,
@@ -15,6 +21,7 @@ __all__ = [
     "AntwoordForm",
     "BesluitForm",
     "CorrectieForm",
+    "InboxFilterForm",
     "JaNeeField",
     "MarkeerForm",
     "RegisterZoekForm",

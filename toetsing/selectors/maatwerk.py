@@ -3,6 +3,7 @@ budget, the anonymised register and the council's overview."""
 
 from __future__ import annotations
 
+import datetime
 import heapq
 from collections import defaultdict
 from decimal import Decimal
@@ -10,7 +11,9 @@ from decimal import Decimal
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import Count, Prefetch, Q, Sum
 from django.db.models.expressions import RawSQL
+from django.utils import timezone
 
+from sociaaldomein.models import User
 from toetsing.models import MaatwerkBesluit, MaatwerkBudget, MaatwerkVerzoek
 
 # --- maatwerk: similar precedents (issue 6) ----------------------------------------------------
@@ -142,19 +145,46 @@ def precedenten_voor(verzoeken: list, *, limiet: int = 3) -> dict[int, list]:
     return result
 
 
-def maatwerk_inbox(user):
-    """The open requests of the user's teams (auditors: all), oldest first, with their
-    toets and household summary and the decisions so far (a queryset to paginate: a page
-    costs three queries and a count)."""
+def maatwerk_inbox(
+    user,
+    *,
+    status: str = "",
+    professional: int | None = None,
+    financiering: str = "",
+    bedrag: tuple | None = None,
+    dagen: int | None = None,
+    volgorde: tuple[str, ...] = ("-aangemaakt_op", "-id"),
+):
+    """The open requests of the user's teams (auditors: all), newest first unless sorted
+    otherwise, filtered, with their toets, household and the decisions so far (a queryset
+    to paginate: a page costs three queries and a count)."""
+    qs = MaatwerkVerzoek.objects.van_teams(user).open()
+    if status:
+        qs = qs.filter(status=status)
+    if professional:
+        qs = qs.filter(aangevraagd_door_id=professional)
+    if financiering:
+        qs = qs.filter(financiering=financiering)
+    if bedrag:
+        vanaf, tot = bedrag
+        qs = qs.filter(bedrag__gte=vanaf) if vanaf is not None else qs
+        qs = qs.filter(bedrag__lt=tot) if tot is not None else qs
+    if dagen:
+        qs = qs.filter(aangemaakt_op__lt=timezone.now() - datetime.timedelta(days=dagen))
     return (
-        MaatwerkVerzoek.objects.van_teams(user)
-        .open()
-        .select_related("toets__huishouden", "aangevraagd_door", "team")
+        qs.select_related("toets__huishouden", "aangevraagd_door", "team")
         .prefetch_related(
             Prefetch("besluiten", MaatwerkBesluit.objects.select_related("door").order_by("op"))
         )
-        .order_by("aangemaakt_op", "id")
+        .order_by(*volgorde)
     )
+
+
+def inbox_professionals(user):
+    """Who asked for the open requests of the inbox (the choices of its filter), one query."""
+    return User.objects.filter(
+        pk__in=MaatwerkVerzoek.objects.van_teams(user).open().values("aangevraagd_door_id")
+    ).order_by("first_name", "last_name", "username")
 
 
 def aantal_open_maatwerk(user) -> int:

@@ -22,11 +22,18 @@ from django.views.decorators.http import require_GET, require_POST
 from sociaaldomein import htmx
 from sociaaldomein.accesslog import Actie, Doel, log_access
 from sociaaldomein.middleware import background
-from toetsing.forms import AntwoordForm, BesluitForm, MarkeerForm, RegisterZoekForm
+from toetsing.forms import (
+    AntwoordForm,
+    BesluitForm,
+    InboxFilterForm,
+    MarkeerForm,
+    RegisterZoekForm,
+)
 from toetsing.models import MaatwerkVerzoek
 from toetsing.selectors.maatwerk import (
     aantal_open_maatwerk,
     budget_overzicht,
+    inbox_professionals,
     maatwerk_inbox,
     precedenten_voor,
     raad_overzicht,
@@ -75,12 +82,14 @@ def _log(request, verzoek: MaatwerkVerzoek, actie: str = Actie.BEKEKEN) -> None:
 
 @require_GET
 def inbox(request: HttpRequest) -> HttpResponse:
-    """Pending requests of my team, oldest first, a page at a time (leads; auditors read
-    all); htmx gets the list of the page alone. Requests this lead already approved and
-    that wait for a second lead say so."""
+    """Open requests of my team as a compact table, newest first, filtered and sorted,
+    a page at a time (leads; auditors read all); htmx gets the table alone. Details
+    (alternative, decisions, precedents) open on demand."""
     if not MaatwerkVerzoek.can_use_inbox(request.user):
         raise PermissionDenied("Alleen voor teamleiders en auditors")
-    page = Paginator(maatwerk_inbox(request.user), PER_PAGINA).get_page(request.GET.get("pagina"))
+    filters = InboxFilterForm(request.GET, professionals=inbox_professionals(request.user))
+    inbox_qs = maatwerk_inbox(request.user, **filters.filters())
+    page = Paginator(inbox_qs, PER_PAGINA).get_page(request.GET.get("pagina"))
     verzoeken = list(page.object_list)
     if verzoeken:
         log_access(
@@ -94,9 +103,20 @@ def inbox(request: HttpRequest) -> HttpResponse:
     for v in verzoeken:
         v.precedenten = precedenten.get(v.pk, [])
         v.door_mij_goedgekeurd = v.goedgekeurd_door(request.user)
-    return htmx.page(
-        request, "maatwerk/inbox.html", "inbox-lijst", {"page": page, "verzoeken": verzoeken}
-    )
+    context = {
+        "page": page,
+        "verzoeken": verzoeken,
+        "filters": filters,
+        "query": _zonder_pagina(request),
+    }
+    return htmx.page(request, "maatwerk/inbox.html", "inbox-lijst", context)
+
+
+def _zonder_pagina(request: HttpRequest) -> str:
+    """The filters of this request as a query string, for the pager and sort links."""
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return query.urlencode()
 
 
 def _verzoek_context(request, verzoek, **extra) -> dict:
