@@ -78,3 +78,19 @@ def test_the_main_pages_of_every_role_are_accessible(page, live_server, login, a
         response = page.goto(f"{live_server.url}{pad}")
         assert response.status == 200, pad
         axe()
+
+
+def test_the_beheerders_team_form_in_beheer_is_accessible(page, live_server, login, axe, wereld):
+    """Issue 14: the members widget of the team form had aria-prohibited-attr (serious)."""
+    from sociaaldomein.models import Team
+
+    login(wereld.users["beheerder"].username)
+    team = Team.objects.order_by("pk").first()
+    for pad in (
+        "/beheer/",
+        "/beheer/sociaaldomein/team/add/",
+        f"/beheer/sociaaldomein/team/{team.pk}/change/",
+    ):
+        response = page.goto(f"{live_server.url}{pad}")
+        assert response.status == 200, pad
+        axe()
