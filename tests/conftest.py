@@ -29,6 +29,7 @@ REFERENCE_DATA = [
     ("toetsing.migrations.0002_wetten_grondwaarden_artikelen", "add_reference_data"),
     ("toetsing.migrations.0003_wet_algemeen_en_toets", "mark_general_laws"),
     ("toetsing.migrations.0009_14b_artikel_procedureel", "mark_procedural"),
+    ("toetsing.migrations.0010_14b_beleidsregel", "add_rules"),
 ]
 
 

@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from toetsing.models import Artikel, Grondwaarde, MaatwerkBudget, MaatwerkMandaat, Wet
+from toetsing.models import (
+    Artikel,
+    Beleidsregel,
+    Grondwaarde,
+    MaatwerkBudget,
+    MaatwerkMandaat,
+    Wet,
+)
 
 
 class GrondwaardeInline(admin.TabularInline):
@@ -74,4 +81,17 @@ class MaatwerkBudgetAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         # a budget that requests were decided against stays; set it to 0 instead
+        return False
+
+
+@admin.register(Beleidsregel)
+class BeleidsregelAdmin(admin.ModelAdmin):
+    """The reference list of local policy rules (issue 14): the council overview counts
+    deviations per rule, whatever spelling the professional used."""
+
+    list_display = ["naam", "actief"]
+    list_filter = ["actief"]
+    search_fields = ["naam", "varianten"]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
         return False

@@ -297,6 +297,11 @@ def make_csp_safe(
             el.attrib.pop(attr, None)
     root.set("focusable", "false")
 
+    # Another library may have registered the default prefix for its own namespace since
+    # import (the map is global): without this the SVG came out as <ns0:svg>, which an HTML
+    # page does not draw.
+    ET.register_namespace("", SVG_NS)
+    ET.register_namespace("xlink", XLINK_NS)
     return ET.tostring(root, encoding="unicode")
 
 

@@ -269,8 +269,9 @@ def test_inbox_and_pages_cost_a_fixed_number_of_queries(
         with django_assert_num_queries(99, exact=False) as q:
             client.get(reverse(f"maatwerk:{pagina}"))
         gemeten[pagina] = len(q.captured_queries)
-    # session+user (2), then: budget 2 (budgets, sums); register 1; council 4
-    assert gemeten == {"budget": 4, "register": 3, "raad": 6}
+    # session+user (2), then: budget 2 (budgets, sums); register 1; council 5 (with the
+    # reference list of beleidsregels)
+    assert gemeten == {"budget": 4, "register": 3, "raad": 7}
     # session+user, count, requests, decisions, precedents, access-log chain + insert,
     # the professionals of the filter
     assert len(inbox.captured_queries) == 8

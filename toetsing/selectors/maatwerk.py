@@ -14,7 +14,7 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from sociaaldomein.models import User
-from toetsing.models import MaatwerkBesluit, MaatwerkBudget, MaatwerkVerzoek
+from toetsing.models import Beleidsregel, MaatwerkBesluit, MaatwerkBudget, MaatwerkVerzoek
 
 # --- maatwerk: similar precedents (issue 6) ----------------------------------------------------
 
@@ -276,6 +276,23 @@ def register_zoeken(data: dict, *, limiet: int = 50) -> list:
     return list(qs[:limiet])
 
 
+def afwijkingen_per_regel(qs) -> list[dict]:
+    """Deviations counted per rule of the beheerder's reference list (Beleidsregel), the
+    professional's spellings brought together; texts naming no listed rule are counted
+    apart, each under its own words. Two queries: the texts with their counts, the list."""
+    teksten = qs.exclude(afwijking_regel="").values("afwijking_regel").annotate(aantal=Count("id"))
+    lijst = list(Beleidsregel.objects.filter(actief=True))
+    per_regel: dict[str, dict] = {}
+    for rij in teksten:
+        regel = Beleidsregel.herken(rij["afwijking_regel"], lijst)
+        naam = regel.naam if regel else rij["afwijking_regel"]
+        item = per_regel.setdefault(
+            naam, {"afwijking_regel": naam, "aantal": 0, "in_lijst": regel is not None}
+        )
+        item["aantal"] += rij["aantal"]
+    return sorted(per_regel.values(), key=lambda r: (-r["aantal"], r["afwijking_regel"]))[:10]
+
+
 def raad_overzicht(jaar: int) -> dict:
     """The council's yearly, anonymised overview in four queries: totals, per law, per
     team, and the rules most often deviated from."""
@@ -297,12 +314,7 @@ def raad_overzicht(jaar: int) -> dict:
         {**r, "label": r["team__naam"]}
         for r in qs.values("team__naam").annotate(**sommen).order_by("-bedrag", "team__naam")
     ]
-    regels = list(
-        qs.exclude(afwijking_regel="")
-        .values("afwijking_regel")
-        .annotate(aantal=Count("id"))
-        .order_by("-aantal", "afwijking_regel")[:10]
-    )
+    regels = afwijkingen_per_regel(qs)
     for reeks in (per_wet, per_team):
         hoogste = max((r["bedrag"] for r in reeks), default=nul) or Decimal(1)
         for r in reeks:

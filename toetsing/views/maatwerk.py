@@ -40,6 +40,7 @@ from toetsing.selectors.maatwerk import (
     register_zoeken,
 )
 from toetsing.services import maatwerk as services
+from toetsing.weergave import raad_grafieken
 
 ONDERWERP = "maatwerk"
 PER_PAGINA = 20
@@ -220,8 +221,14 @@ def budget(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "maatwerk/budget.html",
-        {"jaar": jaar, "rijen": budget_overzicht(request.user, jaar)},
+        {"jaar": jaar, "jaren": _jaren(jaar), "rijen": budget_overzicht(request.user, jaar)},
     )
+
+
+def _jaren(jaar: int) -> list[int]:
+    """The years of the picker: this year and the five before it (and a chosen other)."""
+    nu = timezone.localdate().year
+    return sorted({*range(nu - 5, nu + 1), jaar}, reverse=True)
 
 
 @require_GET
@@ -253,7 +260,15 @@ def markeren(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def raad(request: HttpRequest) -> HttpResponse:
-    return render(request, "maatwerk/raad.html", {"overzicht": raad_overzicht(_jaar(request))})
+    jaar = _jaar(request)
+    overzicht = raad_overzicht(jaar)
+    context = {
+        "overzicht": overzicht,
+        "grafieken": raad_grafieken(overzicht),
+        "jaar": jaar,
+        "jaren": _jaren(jaar),
+    }
+    return render(request, "maatwerk/raad.html", context)
 
 
 @require_GET
