@@ -51,3 +51,16 @@ def test_council_charts_are_svg_with_their_table(client_for, teamleider, toets, 
     assert page.count("<svg") >= 3 and page.count("grafiek__tabel") >= 3
     assert "<script" not in page.split("<main", 1)[1].split("</main>", 1)[0]
     assert 'class="balk' not in page
+
+
+def test_the_request_page_uses_the_design_system_components(
+    client_for, teamleider, toets, professional
+):
+    from pathlib import Path
+
+    verzoek = ingediend(toets, professional).maatwerkverzoek
+    page = client_for(teamleider).get(reverse("maatwerk:verzoek", args=[verzoek.pk])).text
+    assert 'class="utrecht-textarea utrecht-textarea--html-textarea"' in page
+    css = (Path(__file__).resolve().parents[2] / "static" / "css" / "app.css").read_text()
+    for regel in (".gegevens-lijst {", ".formulier__deel {", ".utrecht-form-field--radioselect"):
+        assert regel in css

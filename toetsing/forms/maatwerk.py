@@ -11,7 +11,7 @@ from toetsing.models import MaatwerkVerzoek
 MAX_REDEN = 2000
 
 
-class BesluitForm(forms.Form):
+class BesluitForm(StyledFormMixin, forms.Form):
     actie = forms.ChoiceField(
         label="Besluit",
         choices=[
@@ -36,7 +36,7 @@ class BesluitForm(forms.Form):
         return reden
 
 
-class AntwoordForm(forms.Form):
+class AntwoordForm(StyledFormMixin, forms.Form):
     antwoord = forms.CharField(
         label="Uw antwoord aan de teamleider",
         max_length=MAX_REDEN,
@@ -50,11 +50,11 @@ class AntwoordForm(forms.Form):
         return antwoord
 
 
-class MarkeerForm(forms.Form):
+class MarkeerForm(StyledFormMixin, forms.Form):
     register = forms.ChoiceField(label="Markeren als", choices=MaatwerkVerzoek.Register.choices)
 
 
-class RegisterZoekForm(forms.Form):
+class RegisterZoekForm(StyledFormMixin, forms.Form):
     q = forms.CharField(label="Zoeken in situatie, regel en reden", max_length=200, required=False)
     wet = forms.CharField(label="Wet (afkorting)", max_length=40, required=False)
     domein = forms.CharField(label="Leefdomein", max_length=80, required=False)
