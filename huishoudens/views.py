@@ -430,7 +430,7 @@ def _row_saved(request, huishouden, lid, opgeslagen) -> HttpResponse:
     the next member with open cells, and the matrix and the badge are redrawn."""
     aantal = f"{len(opgeslagen)} leefdomein{'en' if len(opgeslagen) != 1 else ''}"
     melding = f"{aantal} van {lid.voornamen} opgeslagen."
-    if not request.htmx:
+    if not _op_huishoudpagina(request, huishouden):
         return htmx.go_to(request, f"{huishouden.get_absolute_url()}#leefdomeinen", melding)
     matrix = domeinmatrix(huishouden)
     open_cel = matrix.volgende_open(lid.pk, matrix.leefdomeinen[-1].pk)
@@ -451,6 +451,12 @@ def _row_saved(request, huishouden, lid, opgeslagen) -> HttpResponse:
         render_to_string("huishoudens/detail.html#volledigheid", {**context, "oob": True}, request),
     ]
     return HttpResponse("".join(parts))
+
+
+def _op_huishoudpagina(request: HttpRequest, huishouden: Huishouden) -> bool:
+    """An htmx form inside the household page, where the matrix to redraw is. Opened as a
+    page of its own (the browser is on the form's URL) it goes to the household page."""
+    return bool(request.htmx) and request.htmx.current_url_abs_path != request.path
 
 
 def _beoordeling_form(data, lid, leefdomein, geschiedenis) -> BeoordelingForm:
@@ -486,7 +492,7 @@ def _assessment_saved(request, huishouden, lid, leefdomein, opgeslagen) -> HttpR
     log_change(
         request, huishouden, onderwerp="beoordeling", object_id=opgeslagen.pk, leden=[lid.pk]
     )
-    if not request.htmx:
+    if not _op_huishoudpagina(request, huishouden):
         url = f"{huishouden.get_absolute_url()}#cel-{lid.pk}-{leefdomein.pk}"
         return htmx.go_to(request, url, f"{leefdomein.naam} van {lid.voornamen} is opgeslagen.")
     matrix = domeinmatrix(huishouden)

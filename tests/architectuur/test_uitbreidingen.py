@@ -41,7 +41,7 @@ def _nav(client) -> list[str]:
     ("rol", "verwacht"),
     [
         ("professional", ["Mijn werk", "Huishoudens", "Precedenten"]),
-        ("teamleider", ["Mijn werk", "Huishoudens", "Maatwerk", "Precedenten"]),
+        ("teamleider", ["Mijn werk", "Huishoudens", "Maatwerk", "Precedenten", "Raad en budget"]),
         (
             "auditor",
             [
@@ -51,6 +51,7 @@ def _nav(client) -> list[str]:
                 "Dossier controleren",
                 "Maatwerk",
                 "Precedenten",
+                "Raad en budget",
             ],
         ),
         ("beheerder", ["Mijn werk", "Precedenten", "Beheer"]),

@@ -304,3 +304,15 @@ def test_the_row_proposes_not_applicable_by_age_for_a_toddler(
     assert response.status_code == 302
     nvt = Beoordeling.objects.filter(lid=kind, niet_van_toepassing=True)
     assert nvt.exists() and all(b.reden_nvt.startswith("Past niet bij de leeftijd") for b in nvt)
+
+
+def test_the_row_form_opened_as_its_own_page_goes_to_the_household_after_saving(
+    client_for, professional, huishouden, ouder
+):
+    url = _rij_url(huishouden, ouder)
+    response = client_for(professional).post(
+        url,
+        {"overige": "4", "beoordeeld_op": timezone.localdate().isoformat()},
+        headers={"HX-Request": "true", "HX-Current-URL": f"http://testserver{url}"},
+    )
+    assert response["HX-Redirect"] == f"{huishouden.get_absolute_url()}#leefdomeinen"
