@@ -44,6 +44,7 @@ def _hoofdpaginas(w) -> dict[str, list[str]]:
         reverse("huishoudens:detail", args=[hh]),
         reverse("huishoudens:lid_wijzigen", args=[hh, w.lid.pk]),
         reverse("huishoudens:beoordelen", args=[hh, w.lid.pk, "financien"]),
+        reverse("huishoudens:beoordelen_lid", args=[hh, w.lid.pk]),
         reverse("casussen:plan", kwargs={"huishouden_pk": hh}),
         reverse("toetsing:lijst", args=[hh]),
         reverse("toetsing:toets", args=[hh, w.toets_ingediend.pk]),
