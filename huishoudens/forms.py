@@ -10,11 +10,11 @@ from django import forms
 from django.db.models import Exists, OuterRef, StringAgg, Value
 from django.utils import timezone
 
-from huishoudens.models import Huishouden, Lid, Score
+from huishoudens.models import Beoordeling, Huishouden, Lid, Score
 from huishoudens.selectors import bsn_melding
 from huishoudens.services import HUISHOUDEN_VELDEN, LID_VELDEN
 from huishoudens.validators import normalise_postcode, validate_bsn, validate_postcode
-from sociaaldomein.forms import WIDGET_CLASSES, DatumInput, Form, ModelForm
+from sociaaldomein.forms import TEXTBOX, WIDGET_CLASSES, DatumInput, Form, ModelForm
 from sociaaldomein.models import Team, User
 from sociaaldomein.roles import Rol
 
@@ -277,29 +277,55 @@ class StatusForm(Form):
 # --- assessment ----------------------------------------------------------------------------
 
 NVT = "nvt"
+UITKOMSTEN = [(str(score.value), f"{score.value} — {score.label}") for score in Score] + [
+    (NVT, "Niet van toepassing")
+]
+
+
+def gevraagd_veld(field: forms.Field, wanneer: str) -> forms.Field:
+    """A field asked for only in some cases: labelled "verplicht …" (never "niet
+    verplicht"), while the form's clean decides when it must be filled."""
+    field.required = True
+    field.verplicht_label = f"verplicht {wanneer}"
+    validate = field.validate
+
+    def validate_when_filled(value):
+        if value not in field.empty_values:
+            validate(value)
+
+    field.validate = validate_when_filled
+    return field
+
+
+def vorige_klasse(huidig) -> str:
+    """CSS class telling the form which outcome needs no new explanation: with
+    `:has()` the explanation field shows only for a 1–2 or a change (no script)."""
+    if huidig is None:
+        return "geen"
+    return NVT if huidig.niet_van_toepassing else str(huidig.score)
 
 
 class BeoordelingForm(Form):
+    use_required_attribute = False  # the explanation's need depends on the chosen score
+
     uitkomst = forms.ChoiceField(
         label="Score",
         widget=forms.RadioSelect,
-        choices=[(str(score.value), f"{score.value} — {score.label}") for score in Score]
-        + [(NVT, "Niet van toepassing")],
+        choices=UITKOMSTEN,
         error_messages={"required": "Kies een score van 1 tot en met 5, of 'niet van toepassing'."},
     )
-    reden_nvt = forms.CharField(
-        label="Waarom niet van toepassing?",
-        max_length=1000,
-        required=False,
-        widget=textarea(2),
-        help_text="Verplicht bij 'niet van toepassing'.",
+    reden_nvt = gevraagd_veld(
+        forms.CharField(label="Waarom niet van toepassing?", max_length=1000, widget=textarea(2)),
+        "bij niet van toepassing",
     )
-    toelichting = forms.CharField(
-        label="Toelichting van de professional",
-        max_length=2000,
-        required=False,
-        widget=textarea(),
-        help_text="Waarop baseert u de score? Feiten, geen oordelen. Verplicht bij een score.",
+    toelichting = gevraagd_veld(
+        forms.CharField(
+            label="Toelichting van de professional",
+            max_length=2000,
+            widget=textarea(),
+            help_text="Waarop baseert u de score? Feiten, geen oordelen.",
+        ),
+        "bij score 1 of 2, of een andere score dan de vorige",
     )
     eigen_visie = forms.CharField(
         label="Hoe ziet het huishouden dit zelf?",
@@ -313,29 +339,41 @@ class BeoordelingForm(Form):
         widget=forms.HiddenInput, required=False, min_value=1, max_value=2**62
     )
 
-    def __init__(self, *args, nvt_reden_voorstel: str = "", vorige: int | None = None, **kwargs):
+    def __init__(
+        self, *args, nvt_reden_voorstel: str = "", vorige: int | None = None, huidig=None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
+        self.huidig = huidig
+        self.nvt_voorstel = nvt_reden_voorstel
         self.fields["beoordeeld_op"].initial = timezone.localdate()
         self.fields["vorige"].initial = vorige
         if nvt_reden_voorstel:
             self.fields["uitkomst"].initial = NVT
             self.fields["reden_nvt"].initial = nvt_reden_voorstel
 
+    @property
+    def vorige_klasse(self) -> str:
+        return vorige_klasse(self.huidig)
+
     def clean(self):
         cleaned = super().clean()
         uitkomst = cleaned.get("uitkomst")
         if uitkomst == NVT and not (cleaned.get("reden_nvt") or "").strip():
             self.add_error("reden_nvt", "Geef aan waarom dit leefdomein niet van toepassing is.")
-        if uitkomst and uitkomst != NVT and not (cleaned.get("toelichting") or "").strip():
-            self.add_error("toelichting", "Licht de score kort toe.")
+        score = int(uitkomst) if uitkomst and uitkomst != NVT else None
+        if (
+            Beoordeling.vraagt_toelichting(score=score, vorige=self.huidig)
+            and not (cleaned.get("toelichting") or "").strip()
+        ):
+            self.add_error("toelichting", Beoordeling.toelichting_gevraagd(score))
         return cleaned
 
-    def rebased_on(self, vorige: int) -> BeoordelingForm:
+    def rebased_on(self, current: Beoordeling) -> BeoordelingForm:
         """The same input, now stating the assessment that was stored meanwhile as the
         one seen: saving again replaces it consciously."""
         data = self.data.copy()
-        data["vorige"] = str(vorige)
-        return BeoordelingForm(data, vorige=vorige)
+        data["vorige"] = str(current.pk)
+        return BeoordelingForm(data, vorige=current.pk, huidig=current)
 
     def service_kwargs(self) -> dict:
         data = self.cleaned_data
@@ -349,6 +387,87 @@ class BeoordelingForm(Form):
             "beoordeeld_op": data["beoordeeld_op"],
             "vorige": data.get("vorige"),
         }
+
+
+class RijBeoordelingForm(Form):
+    """A member's whole row at once: a score per domain, a few words where they matter
+    (a 1–2, a change, or n.v.t. without an age reason), and one score for every open
+    domain left without a choice. Empty keeps a cell as it is."""
+
+    overige = forms.ChoiceField(
+        label="Score voor alle open leefdomeinen zonder keuze",
+        required=False,
+        choices=[("", "Open laten"), *UITKOMSTEN],
+    )
+    beoordeeld_op = forms.DateField(label="Beoordeeld op", widget=date_widget())
+
+    def __init__(self, *args, cellen: list, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cellen = cellen
+        self.fields["beoordeeld_op"].initial = timezone.localdate()
+        for cel in cellen:
+            code = cel.leefdomein.code
+            keuze = forms.ChoiceField(
+                label=cel.leefdomein.naam,
+                required=False,
+                choices=[("", "Ongewijzigd" if cel.compleet else "Open"), *UITKOMSTEN],
+                widget=forms.Select(attrs={"class": WIDGET_CLASSES["select"]}),
+            )
+            if cel.nvt_voorgesteld and cel.beoordeling is None:
+                keuze.initial = NVT
+            self.fields[f"uitkomst_{code}"] = keuze
+            self.fields[f"toelichting_{code}"] = forms.CharField(
+                label=f"Toelichting bij {cel.leefdomein.naam}",
+                required=False,
+                max_length=2000,
+                widget=forms.TextInput(attrs={"class": TEXTBOX}),
+            )
+
+    def rijen(self):
+        """(cell, score field, explanation field) per domain, for the table."""
+        return [
+            (
+                cel,
+                self[f"uitkomst_{cel.leefdomein.code}"],
+                self[f"toelichting_{cel.leefdomein.code}"],
+            )
+            for cel in self.cellen
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        self.uitkomsten = []
+        for cel in self.cellen:
+            code = cel.leefdomein.code
+            keuze = cleaned.get(f"uitkomst_{code}") or (
+                "" if cel.compleet else cleaned.get("overige", "")
+            )
+            if keuze:
+                self._uitkomst(cel, keuze, (cleaned.get(f"toelichting_{code}") or "").strip())
+        if not self.uitkomsten and not self.errors:
+            raise forms.ValidationError("Kies ten minste één score.")
+        return cleaned
+
+    def _uitkomst(self, cel, keuze: str, tekst: str) -> None:
+        nvt = keuze == NVT
+        score = None if nvt else int(keuze)
+        veld = f"toelichting_{cel.leefdomein.code}"
+        reden = tekst or (
+            f"Past niet bij de leeftijd ({cel.lid.leeftijd()} jaar)." if cel.nvt_voorgesteld else ""
+        )
+        if nvt and not reden:
+            self.add_error(veld, "Geef aan waarom dit leefdomein niet van toepassing is.")
+        elif Beoordeling.vraagt_toelichting(score=score, vorige=cel.beoordeling) and not tekst:
+            self.add_error(veld, Beoordeling.toelichting_gevraagd(score))
+        self.uitkomsten.append(
+            {
+                "leefdomein": cel.leefdomein,
+                "score": score,
+                "niet_van_toepassing": nvt,
+                "reden_nvt": reden if nvt else "",
+                "toelichting": "" if nvt else tekst,
+            }
+        )
 
 
 # --- sharing -------------------------------------------------------------------------------

@@ -245,6 +245,24 @@ class Domeinmatrix:
                 return next((c for c in cellen if c.leefdomein.pk == leefdomein_id), None)
         return None
 
+    def cellen_van(self, lid_id: int) -> list[Cel]:
+        return next((cellen for lid, cellen in self.rijen if lid.pk == lid_id), [])
+
+    def volgende_open(self, lid_id: int, leefdomein_id: int) -> Cel | None:
+        """The next cell without a current assessment after this one: down the member's
+        domains, then on to the next member (wrapping round); None when all are done."""
+        cellen = [cel for _, rij in self.rijen for cel in rij]
+        start = next(
+            (
+                index
+                for index, cel in enumerate(cellen)
+                if cel.lid.pk == lid_id and cel.leefdomein.pk == leefdomein_id
+            ),
+            -1,
+        )
+        volgorde = cellen[start + 1 :] + cellen[: start + 1]
+        return next((cel for cel in volgorde if not cel.compleet), None)
+
     def huishoudencel(self, leefdomein_id: int) -> HuishoudenCel | None:
         return next((c for c in self.huishoudenrij if c.leefdomein.pk == leefdomein_id), None)
 

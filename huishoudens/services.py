@@ -306,15 +306,21 @@ def assess(
     if not leefdomein.actief:
         raise ValidationError("Dit leefdomein wordt niet meer gebruikt.")
     _lock(lid.huishouden)
-    if controleer_vorige:
-        latest = (
-            Beoordeling.objects.filter(lid=lid, leefdomein=leefdomein)
-            .select_related("beoordeeld_door")
-            .order_by("-id")
-            .first()
+    latest = (
+        Beoordeling.objects.filter(lid=lid, leefdomein=leefdomein)
+        .select_related("beoordeeld_door")
+        .order_by("-id")
+        .first()
+    )
+    if controleer_vorige and latest is not None and latest.pk != vorige:
+        raise BeoordelingConflict(latest)
+    if (
+        Beoordeling.vraagt_toelichting(
+            score=score, niet_van_toepassing=niet_van_toepassing, vorige=latest
         )
-        if latest is not None and latest.pk != vorige:
-            raise BeoordelingConflict(latest)
+        and not toelichting.strip()
+    ):
+        raise ValidationError({"toelichting": Beoordeling.toelichting_gevraagd(score)})
     beoordeling = Beoordeling(
         lid=lid,
         leefdomein=leefdomein,
@@ -332,6 +338,30 @@ def assess(
         raise ValidationError({"beoordeeld_op": "De datum ligt voor de geboortedatum van het lid."})
     beoordeling.save()
     return beoordeling
+
+
+@transaction.atomic
+def assess_row(
+    *, lid: Lid, door: User, uitkomsten: list[dict], beoordeeld_op: datetime.date | None = None
+) -> list[Beoordeling]:
+    """A member's row at once, all or nothing: every outcome through `assess`, so each
+    keeps the rules of a single cell. An error names the domain it belongs to."""
+    opgeslagen = []
+    for uitkomst in uitkomsten:
+        try:
+            opgeslagen.append(
+                assess(
+                    lid=lid,
+                    door=door,
+                    beoordeeld_op=beoordeeld_op,
+                    controleer_vorige=False,
+                    **uitkomst,
+                )
+            )
+        except ValidationError as error:
+            naam = uitkomst["leefdomein"].naam
+            raise ValidationError([f"{naam}: {m}" for m in error.messages]) from error
+    return opgeslagen
 
 
 # --- sharing across teams (django-guardian, direct foreign key) -----------------------------

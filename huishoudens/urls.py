@@ -13,6 +13,11 @@ urlpatterns = [
     path("<int:pk>/leden/<int:lid_pk>/wijzigen/", views.lid_wijzigen, name="lid_wijzigen"),
     path("<int:pk>/leden/<int:lid_pk>/vertrek/", views.lid_vertrek, name="lid_vertrek"),
     path(
+        "<int:pk>/leden/<int:lid_pk>/domeinen/",
+        views.beoordelen_lid,
+        name="beoordelen_lid",
+    ),
+    path(
         "<int:pk>/leden/<int:lid_pk>/domeinen/<slug:domein>/",
         views.beoordelen,
         name="beoordelen",

@@ -26,6 +26,7 @@ from huishoudens.forms import (
     DelenForm,
     HuishoudenForm,
     LidForm,
+    RijBeoordelingForm,
     VertrekForm,
 )
 from huishoudens.models import (
@@ -379,9 +380,7 @@ def _beoordeling_laden(request: HttpRequest, pk: int, lid_pk: int, domein: str):
 def beoordelen(request: HttpRequest, pk: int, lid_pk: int, domein: str) -> HttpResponse:
     huishouden, lid, leefdomein = _beoordeling_laden(request, pk, lid_pk, domein)
     geschiedenis = beoordelingen_van(lid, leefdomein)
-    voorstel = _nvt_voorstel(lid, leefdomein) if not geschiedenis else ""
-    vorige = max((b.pk for b in geschiedenis), default=None)
-    form = BeoordelingForm(request.POST or None, nvt_reden_voorstel=voorstel, vorige=vorige)
+    form = _beoordeling_form(request.POST or None, lid, leefdomein, geschiedenis)
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -389,7 +388,7 @@ def beoordelen(request: HttpRequest, pk: int, lid_pk: int, domein: str) -> HttpR
                 lid=lid, leefdomein=leefdomein, door=request.user, **form.service_kwargs()
             )
         except services.BeoordelingConflict as error:
-            conflict, form = error.current, form.rebased_on(error.current.pk)
+            conflict, form = error.current, form.rebased_on(error.current)
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -398,10 +397,80 @@ def beoordelen(request: HttpRequest, pk: int, lid_pk: int, domein: str) -> HttpR
         **_beoordeling_context(huishouden, lid, leefdomein, geschiedenis),
         "form": form,
         "conflict": conflict,
-        "nvt_voorstel": voorstel,
         "mag_wijzigen": lid.is_actief and huishouden.can_edit(request.user),
     }
     return htmx.page(request, "huishoudens/beoordeling.html", "beoordeling-paneel", context)
+
+
+@GET_POST
+def beoordelen_lid(request: HttpRequest, pk: int, lid_pk: int) -> HttpResponse:
+    """A member's whole row of domains in one form (the quick way for a first matrix)."""
+    huishouden = huishouden_for_change(request, pk, onderwerp="beoordeling", object_id=lid_pk)
+    lid = _lid_of(huishouden, lid_pk, einddatum__isnull=True)
+    _log_view(request, huishouden, "beoordeling", lid)
+    cellen = domeinmatrix(huishouden).cellen_van(lid.pk)
+    form = RijBeoordelingForm(request.POST or None, cellen=cellen)
+    if request.method == "POST" and form.is_valid():
+        try:
+            opgeslagen = services.assess_row(
+                lid=lid,
+                door=request.user,
+                uitkomsten=form.uitkomsten,
+                beoordeeld_op=form.cleaned_data["beoordeeld_op"],
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            log_change(
+                request, huishouden, onderwerp="beoordeling", object_id=lid.pk, leden=[lid.pk]
+            )
+            return _row_saved(request, huishouden, lid, opgeslagen)
+    context = {"huishouden": huishouden, "lid": lid, "form": form}
+    return htmx.page(request, "huishoudens/beoordeling_lid.html", "beoordeling-paneel", context)
+
+
+def _row_saved(request, huishouden, lid, opgeslagen) -> HttpResponse:
+    """Without htmx back to the matrix; with htmx the panel says what was saved and offers
+    the next member with open cells, and the matrix and the badge are redrawn."""
+    aantal = f"{len(opgeslagen)} leefdomein{'en' if len(opgeslagen) != 1 else ''}"
+    melding = f"{aantal} van {lid.voornamen} opgeslagen."
+    if not _op_huishoudpagina(request, huishouden):
+        return htmx.go_to(request, f"{huishouden.get_absolute_url()}#leefdomeinen", melding)
+    matrix = domeinmatrix(huishouden)
+    open_cel = matrix.volgende_open(lid.pk, matrix.leefdomeinen[-1].pk)
+    context = {
+        "huishouden": huishouden,
+        "lid": lid,
+        "melding": melding,
+        "volgende": open_cel.lid if open_cel else None,
+        "matrix": matrix,
+        "volledigheid": matrix.volledigheid,
+        "mag_wijzigen": True,
+    }
+    parts = [
+        render_to_string("huishoudens/beoordeling_lid.html#opgeslagen", context, request),
+        render_to_string(
+            "huishoudens/detail.html#domeinmatrix", {**context, "matrix_oob": True}, request
+        ),
+        render_to_string("huishoudens/detail.html#volledigheid", {**context, "oob": True}, request),
+    ]
+    return HttpResponse("".join(parts))
+
+
+def _op_huishoudpagina(request: HttpRequest, huishouden: Huishouden) -> bool:
+    """An htmx form inside the household page, where the matrix to redraw is. Opened as a
+    page of its own (the browser is on the form's URL) it goes to the household page."""
+    return bool(request.htmx) and request.htmx.current_url_abs_path != request.path
+
+
+def _beoordeling_form(data, lid, leefdomein, geschiedenis) -> BeoordelingForm:
+    huidig = max(geschiedenis, key=lambda b: b.pk, default=None)
+    return BeoordelingForm(
+        data,
+        nvt_reden_voorstel=_nvt_voorstel(lid, leefdomein) if not geschiedenis else "",
+        vorige=huidig.pk if huidig else None,
+        huidig=huidig,
+    )
 
 
 def _beoordeling_context(huishouden, lid, leefdomein, geschiedenis) -> dict:
@@ -421,17 +490,18 @@ def _nvt_voorstel(lid: Lid, leefdomein: Leefdomein) -> str:
 
 
 def _assessment_saved(request, huishouden, lid, leefdomein, opgeslagen) -> HttpResponse:
-    """Logged; without htmx back to the matrix. With htmx the panel with the new history,
-    and out of band the matrix cell, the household cell of that domain and the badge."""
+    """Logged; without htmx back to the matrix. With htmx the panel moves on to the next
+    open cell (or shows the new history when none is left), and out of band the matrix
+    cell, the household cell of that domain and the badge."""
     log_change(
         request, huishouden, onderwerp="beoordeling", object_id=opgeslagen.pk, leden=[lid.pk]
     )
-    if not request.htmx:
+    if not _op_huishoudpagina(request, huishouden):
         url = f"{huishouden.get_absolute_url()}#cel-{lid.pk}-{leefdomein.pk}"
         return htmx.go_to(request, url, f"{leefdomein.naam} van {lid.voornamen} is opgeslagen.")
     matrix = domeinmatrix(huishouden)
+    volgende = matrix.volgende_open(lid.pk, leefdomein.pk)
     context = {
-        **_beoordeling_context(huishouden, lid, leefdomein, beoordelingen_van(lid, leefdomein)),
         "opgeslagen": opgeslagen,
         "mag_wijzigen": True,
         "form": None,
@@ -441,6 +511,19 @@ def _assessment_saved(request, huishouden, lid, leefdomein, opgeslagen) -> HttpR
         "cel": matrix.cel(lid.pk, leefdomein.pk),
         "huishoudencel": matrix.huishoudencel(leefdomein.pk),
     }
+    if volgende is None:
+        paneel = _beoordeling_context(
+            huishouden, lid, leefdomein, beoordelingen_van(lid, leefdomein)
+        )
+    else:
+        geschiedenis = beoordelingen_van(volgende.lid, volgende.leefdomein)
+        paneel = _beoordeling_context(huishouden, volgende.lid, volgende.leefdomein, geschiedenis)
+        paneel["form"] = _beoordeling_form(None, volgende.lid, volgende.leefdomein, geschiedenis)
+        paneel["form"].fields["uitkomst"].widget.attrs["autofocus"] = True
+    return HttpResponse(_saved_parts({**context, **paneel}, request))
+
+
+def _saved_parts(context: dict, request: HttpRequest) -> str:
     # Table cells cannot stand alone in HTML: htmx takes out-of-band <td>s from a <template>.
     cellen = "".join(
         render_to_string(f"huishoudens/detail.html#{name}", context, request)
@@ -451,7 +534,7 @@ def _assessment_saved(request, huishouden, lid, leefdomein, opgeslagen) -> HttpR
         f"<template>{cellen}</template>",
         render_to_string("huishoudens/detail.html#volledigheid", context, request),
     ]
-    return HttpResponse("".join(parts))
+    return "".join(parts)
 
 
 # --- sharing with a colleague of another team ----------------------------------------------

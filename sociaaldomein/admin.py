@@ -1,5 +1,7 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.db import models
 
 from sociaaldomein.models import Team, User
 from sociaaldomein.tweedefactor import services as tweedefactor_services
@@ -9,7 +11,9 @@ from sociaaldomein.tweedefactor import services as tweedefactor_services
 class TeamAdmin(admin.ModelAdmin):
     list_display = ["naam", "wijk"]
     search_fields = ["naam", "wijk"]
-    filter_horizontal = ["leden"]
+    # Checkboxes instead of Django's filter_horizontal widget, whose search icons carry
+    # an aria-label on a bare <span> (axe-core: aria-prohibited-attr, serious).
+    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
 
 
 @admin.register(User)

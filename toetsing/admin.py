@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from toetsing.models import Artikel, Grondwaarde, MaatwerkBudget, MaatwerkMandaat, Wet
+from toetsing.models import (
+    Artikel,
+    Beleidsregel,
+    Grondwaarde,
+    MaatwerkBudget,
+    MaatwerkMandaat,
+    Wet,
+)
 
 
 class GrondwaardeInline(admin.TabularInline):
@@ -15,7 +22,15 @@ class GrondwaardeInline(admin.TabularInline):
 class ArtikelInline(admin.TabularInline):
     model = Artikel
     extra = 0
-    fields = ["nummer", "titel", "betekenis", "altijd_toetsen", "afwijkingsgrond", "ingetrokken_op"]
+    fields = [
+        "nummer",
+        "titel",
+        "betekenis",
+        "altijd_toetsen",
+        "afwijkingsgrond",
+        "procedureel",
+        "ingetrokken_op",
+    ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("wet")
@@ -39,8 +54,8 @@ class WetAdmin(admin.ModelAdmin):
 
 @admin.register(Artikel)
 class ArtikelAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "altijd_toetsen", "afwijkingsgrond", "ingetrokken_op"]
-    list_filter = ["wet", "altijd_toetsen", "afwijkingsgrond"]
+    list_display = ["__str__", "altijd_toetsen", "afwijkingsgrond", "procedureel", "ingetrokken_op"]
+    list_filter = ["wet", "altijd_toetsen", "afwijkingsgrond", "procedureel"]
     search_fields = ["nummer", "titel", "betekenis"]
     list_select_related = ["wet"]
 
@@ -66,4 +81,17 @@ class MaatwerkBudgetAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         # a budget that requests were decided against stays; set it to 0 instead
+        return False
+
+
+@admin.register(Beleidsregel)
+class BeleidsregelAdmin(admin.ModelAdmin):
+    """The reference list of local policy rules (issue 14): the council overview counts
+    deviations per rule, whatever spelling the professional used."""
+
+    list_display = ["naam", "actief"]
+    list_filter = ["actief"]
+    search_fields = ["naam", "varianten"]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
         return False

@@ -62,3 +62,11 @@ nav_item(
     active=("maatwerk:inbox", "maatwerk:verzoek"),
 )
 nav_item("Precedenten", "maatwerk:register", order=60, visible=lambda user: user.is_medewerker)
+# Issue 14: the council overview and the budget in the navigation of the leads
+nav_item(
+    "Raad en budget",
+    "maatwerk:raad",
+    order=65,
+    visible=lambda user: user.is_teamleider or user.is_auditor,
+    active=("maatwerk:raad", "maatwerk:budget"),
+)

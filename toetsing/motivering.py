@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -95,8 +96,32 @@ def zin(text: str) -> str:
     return text if text[-1] in ".!?…" else f"{text}."
 
 
+# Names of the household (set per motivation): a fragment starting with one keeps its capital.
+_NAMEN: ContextVar[frozenset[str]] = ContextVar("namen", default=frozenset())
+
+
 def binnen_zin(text: str) -> str:
-    """An answer used inside a sentence: trimmed, no closing full stop."""
+    """An answer used inside a sentence as it was written: trimmed, no closing full stop."""
+    return " ".join((text or "").split()).rstrip(".")
+
+
+def in_zin(text: str) -> str:
+    """An answer used inside a sentence: trimmed, no closing full stop, and fitted into the
+    sentence: its first letter lower-case, unless it starts with a name or an acronym."""
+    text = " ".join((text or "").split()).rstrip(".")
+    eerste = text.split(" ", 1)[0] if text else ""
+    if (
+        eerste
+        and eerste[0].isupper()
+        and eerste[1:] == eerste[1:].lower()
+        and eerste.strip(",;:") not in _NAMEN.get()
+    ):
+        text = text[0].lower() + text[1:]
+    return text
+
+
+def citaat(text: str) -> str:
+    """The household's own words, quoted as they were said (capital kept)."""
     return " ".join((text or "").split()).rstrip(".")
 
 
@@ -113,27 +138,55 @@ def _alinea(*zinnen: str) -> str:
 
 # --- the motivation ------------------------------------------------------------------------
 
-VERWACHTING_ZIN = {
-    "beter": "Een verbetering wordt verwacht voor {wie}.",
-    "gelijk": "Gelijk blijft het voor {wie}.",
-    "slechter": "Een verslechtering wordt verwacht voor {wie}.",
+# Per member one sentence (inverted after "Voor …"): verb for one domain, for several.
+WERKWOORD = {
+    "beter": ("verbetert {d}", "verbeteren {d}"),
+    "gelijk": ("blijft {d} gelijk", "blijven {d} gelijk"),
+    "slechter": ("verslechtert {d}", "verslechteren {d}"),
 }
+MAX_WOORDEN = 24
+
+
+def _lid_zin(wie: str, effecten: list[EffectRegel], *, met_uitleg: bool) -> str:
+    delen = []
+    for soort in ("beter", "gelijk", "slechter"):
+        domeinen = [
+            effect.domein.lower()
+            + (
+                f" ({in_zin(effect.toelichting)})"
+                if met_uitleg and effect.toelichting.strip()
+                else ""
+            )
+            for effect in effecten
+            if effect.verwachting == soort
+        ]
+        if domeinen:
+            enkel, meer = WERKWOORD[soort]
+            delen.append((meer if len(domeinen) > 1 else enkel).format(d=opsomming(domeinen)))
+    voor = wie[0].lower() + wie[1:] if wie.startswith("Het ") else wie
+    return f"Voor {voor} {opsomming(delen)}." if delen else ""
 
 
 def _effecten(g: Gegevens) -> str:
-    per_soort: dict[str, list[str]] = defaultdict(list)
+    """One sentence per member; when the professional's explanations would make it long,
+    they follow as sentences of their own."""
+    per_lid: dict[str, list[EffectRegel]] = defaultdict(list)
     for effect in g.effecten:
-        wie = f"{effect.wie} op {effect.domein.lower()}"
-        if effect.toelichting.strip():
-            wie += f" ({binnen_zin(effect.toelichting)})"
-        per_soort[effect.verwachting].append(wie)
-    zinnen = [
-        VERWACHTING_ZIN[soort].format(wie=opsomming(per_soort[soort]))
-        for soort in ("beter", "gelijk", "slechter")
-        if per_soort.get(soort)
-    ]
+        per_lid[effect.wie].append(effect)
+    zinnen = []
+    for wie, effecten in per_lid.items():
+        volledig = _lid_zin(wie, effecten, met_uitleg=True)
+        if len(volledig.split()) <= MAX_WOORDEN:
+            zinnen.append(volledig)
+            continue
+        zinnen.append(_lid_zin(wie, effecten, met_uitleg=False))
+        zinnen += [
+            f"{effect.domein}: {in_zin(effect.toelichting)}."
+            for effect in effecten
+            if effect.toelichting.strip()
+        ]
     if g.effect_omgeving.strip():
-        zinnen.append(f"Voor de omgeving: {binnen_zin(g.effect_omgeving)}.")
+        zinnen.append(f"Voor de omgeving: {in_zin(g.effect_omgeving)}.")
     return _alinea(*zinnen)
 
 
@@ -143,7 +196,7 @@ def _kosten(g: Gegevens) -> str:
     periode = f" over {g.horizon_maanden} maanden" if g.horizon_maanden else ""
     zinnen = [
         f"Deze oplossing kost {euro(g.kosten_oplossing)}.",
-        f"Het gebruikelijke alternatief, {binnen_zin(g.alternatief)}, kost naar schatting "
+        f"Het gebruikelijke alternatief, {in_zin(g.alternatief)}, kost naar schatting "
         f"{euro(g.kosten_alternatief)}{periode}.",
     ]
     verschil = g.kosten_alternatief - g.kosten_oplossing
@@ -167,7 +220,7 @@ def _grondwaarden(g: Gegevens) -> str:
     for keuze in g.grondwaarden:
         tekst = keuze.naam
         if keuze.toelichting.strip():
-            tekst += f" ({binnen_zin(keuze.toelichting)})"
+            tekst += f" ({in_zin(keuze.toelichting)})"
         per_wet.setdefault(keuze.wet, []).append(tekst)
     delen = [f"van de {wet}: {opsomming(waarden)}" for wet, waarden in per_wet.items()]
     if not delen:
@@ -189,7 +242,7 @@ def _conclusie(g: Gegevens) -> str:
     return _alinea(
         zin(opsomming(bezwaren)),
         zin(g.conclusie_toelichting),
-        f"De toets is daarom na stap 1 beëindigd. Reden: {binnen_zin(g.reden_beeindiging)}."
+        f"De toets is daarom na stap 1 beëindigd. Reden: {in_zin(g.reden_beeindiging)}."
         if g.reden_beeindiging.strip()
         else "",
     )
@@ -199,11 +252,11 @@ def _artikelen(g: Gegevens) -> str:
     zinnen = []
     for artikel in g.artikelen:
         verwijzing = artikel.verwijzing[:1].upper() + artikel.verwijzing[1:]
-        tekst = f"{verwijzing} ({artikel.titel}): {binnen_zin(artikel.motivering)}."
+        tekst = f"{verwijzing} ({artikel.titel}): {in_zin(artikel.motivering)}."
         if artikel.reden_andere_wet.strip():
             tekst += (
                 " Dit artikel komt uit een wet buiten de gekozen grondwaarden, omdat "
-                f"{binnen_zin(artikel.reden_andere_wet)}."
+                f"{in_zin(artikel.reden_andere_wet)}."
             )
         zinnen.append(tekst)
     if not zinnen:
@@ -217,9 +270,9 @@ def _uitkomst(g: Gegevens) -> str:
     if g.uitkomst != "maatwerk":
         return ""
     zinnen = [
-        f"Maatwerk: afgeweken wordt van {binnen_zin(g.afwijking_regel)}.",
-        f"De bijzondere omstandigheden zijn: {binnen_zin(g.bijzondere_omstandigheden)}.",
-        f"De afwijking is evenredig: {binnen_zin(g.evenredigheid_afwijking)}.",
+        f"Maatwerk: afgeweken wordt van {in_zin(g.afwijking_regel)}.",
+        f"De bijzondere omstandigheden zijn: {in_zin(g.bijzondere_omstandigheden)}.",
+        f"De afwijking is evenredig: {in_zin(g.evenredigheid_afwijking)}.",
     ]
     if g.financiering and g.kosten_oplossing is not None:
         zinnen.append(
@@ -231,22 +284,31 @@ def _uitkomst(g: Gegevens) -> str:
 
 def schrijf_motivering(g: Gegevens) -> list[Sectie]:
     """The motivation as [heading, paragraph] sections, in the order of the instrument."""
+    namen = frozenset(deel for effect in g.effecten for deel in effect.wie.split())
+    token = _NAMEN.set(namen)
+    try:
+        return _schrijf(g)
+    finally:
+        _NAMEN.reset(token)
+
+
+def _schrijf(g: Gegevens) -> list[Sectie]:
     positief = bool(g.is_nodig and g.past_bij_grondwaarden)
     kop = [
-        f"Voorgelegd is de vraag: {binnen_zin(g.vraag)}.",
+        f"Voorgelegd is de vraag: {in_zin(g.vraag)}.",
         f"De vraag hoort bij {g.onderdeel} in het plan van huishouden {g.referentie}.",
     ]
     if g.correctie_van:
         kop.append(f"Deze toets corrigeert de toets van {g.correctie_van:%d-%m-%Y}.")
         if g.reden_correctie.strip():
-            kop.append(f"Reden van de correctie: {binnen_zin(g.reden_correctie)}.")
+            kop.append(f"Reden van de correctie: {in_zin(g.reden_correctie)}.")
     nodig = _alinea(
-        f"Het huishouden zegt zelf: ‘{binnen_zin(g.behoefte)}’." if g.behoefte.strip() else "",
-        f"De professional stelt vast: {binnen_zin(g.analyse)}." if g.analyse.strip() else "",
+        f"Het huishouden zegt zelf: ‘{citaat(g.behoefte)}’." if g.behoefte.strip() else "",
+        f"De professional stelt vast: {in_zin(g.analyse)}." if g.analyse.strip() else "",
     )
     effect = _alinea(
-        f"Op korte termijn: {binnen_zin(g.effect_kort)}." if g.effect_kort.strip() else "",
-        f"Op lange termijn: {binnen_zin(g.effect_lang)}." if g.effect_lang.strip() else "",
+        f"Op korte termijn: {in_zin(g.effect_kort)}." if g.effect_kort.strip() else "",
+        f"Op lange termijn: {in_zin(g.effect_lang)}." if g.effect_lang.strip() else "",
     )
     ethiek = ""
     if g.ethisch_verantwoord is not None:
@@ -254,7 +316,7 @@ def schrijf_motivering(g: Gegevens) -> list[Sectie]:
             "De oplossing is ethisch verantwoord."
             if g.ethisch_verantwoord
             else "De oplossing is niet ethisch verantwoord.",
-            *(f"{aspect}: {binnen_zin(tekst)}." for aspect, tekst in g.ethiek if tekst.strip()),
+            *(f"{aspect}: {in_zin(tekst)}." for aspect, tekst in g.ethiek if tekst.strip()),
         )
     secties: list[tuple[str, str]] = [
         ("Beslisvraag", _alinea(*kop)),

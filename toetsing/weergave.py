@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django import forms
 
+from sociaaldomein.charts import Grafiek
 from sociaaldomein.formatting import euro
 from toetsing.models import Effect, Toets, ToetsArtikel, ToetsGrondwaarde
 from toetsing.motivering import factor_tekst
@@ -73,3 +74,34 @@ def fout_lijst(form: forms.BaseForm) -> list[tuple[str, str, str]]:
         bound = form[name]
         result += [(str(bound.label), str(error), bound.auto_id) for error in errors]
     return result
+
+
+def raad_grafieken(overzicht: dict) -> dict[str, Grafiek]:
+    """The council's figures as charts (pygal, accessible SVG, each with its table)."""
+    per_wet, per_team, regels = overzicht["per_wet"], overzicht["per_team"], overzicht["regels"]
+    return {
+        "wet": Grafiek(
+            "raad-per-wet",
+            f"Goedgekeurd maatwerk per wet in {overzicht['jaar']} (euro)",
+            [r["label"] for r in per_wet],
+            {
+                "Bedrag": [r["bedrag"] for r in per_wet],
+                "Vermeden kosten": [r["vermeden"] for r in per_wet],
+            },
+            soort="liggend",
+        ),
+        "team": Grafiek(
+            "raad-per-team",
+            f"Goedgekeurd maatwerk per team in {overzicht['jaar']} (euro)",
+            [r["label"] for r in per_team],
+            {"Bedrag": [r["bedrag"] for r in per_team]},
+            soort="liggend",
+        ),
+        "regels": Grafiek(
+            "raad-regels",
+            f"Afwijkingen per beleidsregel in {overzicht['jaar']}",
+            [r["afwijking_regel"] for r in regels],
+            {"Afwijkingen": [r["aantal"] for r in regels]},
+            soort="liggend",
+        ),
+    }

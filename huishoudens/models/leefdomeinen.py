@@ -156,6 +156,24 @@ class Beoordeling(models.Model):
         on = on or timezone.localdate()
         return self.beoordeeld_op >= months_ago(on, settings.LEEFDOMEIN_ACTUEEL_MAANDEN)
 
+    @staticmethod
+    def vraagt_toelichting(
+        *, score: int | None, niet_van_toepassing: bool = False, vorige: Beoordeling | None
+    ) -> bool:
+        """The professional explains a score where it matters: a concern (1 or 2), or a
+        change from the previous assessment. A steady 3–5 needs no new words."""
+        if niet_van_toepassing or score is None:
+            return False
+        if score <= 2:
+            return True
+        return vorige is not None and (vorige.niet_van_toepassing or vorige.score != score)
+
+    @staticmethod
+    def toelichting_gevraagd(score: int | None) -> str:
+        if score is not None and score <= 2:
+            return "Licht een score van 1 of 2 kort toe."
+        return "Licht de gewijzigde score kort toe."
+
     def clean(self) -> None:
         errors = {}
         if self.niet_van_toepassing:
@@ -166,8 +184,11 @@ class Beoordeling(models.Model):
         else:
             if self.score is None:
                 errors["score"] = "Kies een score van 1 tot en met 5."
-            if not (self.toelichting or "").strip():
-                errors["toelichting"] = "Licht de score kort toe."
+            elif (
+                self.vraagt_toelichting(score=self.score, vorige=None)
+                and not (self.toelichting or "").strip()
+            ):
+                errors["toelichting"] = self.toelichting_gevraagd(self.score)
         if self.beoordeeld_op and self.beoordeeld_op > timezone.localdate():
             errors["beoordeeld_op"] = "De datum van de beoordeling ligt in de toekomst."
         if errors:

@@ -297,8 +297,9 @@ def make_csp_safe(
             el.attrib.pop(attr, None)
     root.set("focusable", "false")
 
-    # again: a library imported later (WeasyPrint's PDF metadata) may have re-registered
-    # prefixes, and the SVG must come out as <svg>, never <ns0:svg>
+    # Another library may have registered the default prefix for its own namespace since
+    # import (the map is global): without this the SVG came out as <ns0:svg>, which an HTML
+    # page does not draw.
     ET.register_namespace("", SVG_NS)
     ET.register_namespace("xlink", XLINK_NS)
     return ET.tostring(root, encoding="unicode")

@@ -41,4 +41,12 @@
       event.stopImmediatePropagation();
     }
   }, true);
+
+  // A search field that searches as you type: Enter must not also submit the whole form
+  // (one search, one request). <input data-enter-blijft>
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && event.target.matches && event.target.matches("input[data-enter-blijft]")) {
+      event.preventDefault();
+    }
+  });
 })();

@@ -70,6 +70,7 @@ def _nav(client) -> list[str]:
                 "Maatwerk",
                 "Precedenten",
                 "Archief",
+                "Raad en budget",
             ],
         ),
         (

@@ -116,9 +116,9 @@ def test_a_professional_runs_the_omgekeerde_toets_from_plan_action_to_motivation
     # the motivation and the cost figures
     expect(page.get_by_role("heading", name="Motivering")).to_be_visible()
     motivering = page.locator(".motivering")
-    expect(motivering).to_contain_text("Voorgelegd is de vraag: Een maand huur betalen")
-    expect(motivering).to_contain_text("Een verbetering wordt verwacht voor Ayşe Yılmaz")
-    expect(motivering).to_contain_text("Emre Yılmaz op huisvesting")
+    expect(motivering).to_contain_text("Voorgelegd is de vraag: een maand huur betalen")
+    expect(motivering).to_contain_text("Voor Ayşe Yılmaz verbeter")
+    expect(motivering).to_contain_text("Voor Emre Yılmaz")
     expect(motivering).to_contain_text("Artikel 35 Pw (Bijzondere bijstand)")
     expect(motivering).to_contain_text("Maatwerk: afgeweken wordt van de beleidsregel")
     expect(page.locator("#rendement")).to_contain_text("€ 6.350,00 voorkomen")

@@ -44,6 +44,7 @@ def _hoofdpaginas(w) -> dict[str, list[str]]:
         reverse("huishoudens:detail", args=[hh]),
         reverse("huishoudens:lid_wijzigen", args=[hh, w.lid.pk]),
         reverse("huishoudens:beoordelen", args=[hh, w.lid.pk, "financien"]),
+        reverse("huishoudens:beoordelen_lid", args=[hh, w.lid.pk]),
         reverse("casussen:plan", kwargs={"huishouden_pk": hh}),
         reverse("toetsing:lijst", args=[hh]),
         reverse("toetsing:toets", args=[hh, w.toets_ingediend.pk]),
@@ -79,6 +80,22 @@ def _hoofdpaginas(w) -> dict[str, list[str]]:
 def test_the_main_pages_of_every_role_are_accessible(page, live_server, login, axe, wereld, rol):
     login(wereld.users[rol].username)
     for pad in _hoofdpaginas(wereld)[rol]:
+        response = page.goto(f"{live_server.url}{pad}")
+        assert response.status == 200, pad
+        axe()
+
+
+def test_the_beheerders_team_form_in_beheer_is_accessible(page, live_server, login, axe, wereld):
+    """Issue 14: the members widget of the team form had aria-prohibited-attr (serious)."""
+    from sociaaldomein.models import Team
+
+    login(wereld.users["beheerder"].username)
+    team = Team.objects.order_by("pk").first()
+    for pad in (
+        "/beheer/",
+        "/beheer/sociaaldomein/team/add/",
+        f"/beheer/sociaaldomein/team/{team.pk}/change/",
+    ):
         response = page.goto(f"{live_server.url}{pad}")
         assert response.status == 200, pad
         axe()

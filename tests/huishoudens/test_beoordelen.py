@@ -6,6 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from huishoudens.models import Beoordeling, Leefdomein
 from tests.huishoudens.factories import BeoordelingFactory
@@ -46,7 +47,7 @@ def test_saving_over_htmx_swaps_the_panel_the_cell_and_the_completeness(
     assert f'<td id="hhcel-{domein.pk}"' in text
     assert '<div id="volledigheid" class="volledigheid-blok" hx-swap-oob="innerHTML">' in text
     assert "1 van 13 leefdomeinen actueel beoordeeld" in text
-    assert "Opgeslagen: 2 — Niet zelfredzaam" in text
+    assert "Opgeslagen: Financiën van Emma, 2 — Niet zelfredzaam" in text
     b = Beoordeling.objects.get()
     assert (b.score, b.beoordeeld_door, b.eigen_visie) == (
         2,
@@ -61,13 +62,54 @@ def test_a_plain_post_redirects_to_the_cell(client_for, professional, huishouden
     assert response["Location"].endswith(f"#cel-{ouder.pk}-{domein.pk}")
 
 
-def test_a_score_needs_an_explanation(client_for, professional, huishouden, ouder, htmx_headers):
+def test_a_concern_needs_an_explanation(client_for, professional, huishouden, ouder, htmx_headers):
     response = client_for(professional).post(
         _url(huishouden, ouder), _data(toelichting=""), headers=htmx_headers
     )
     assert response.status_code == 200
-    assert "Licht de score kort toe." in response.text
+    assert "Licht een score van 1 of 2 kort toe." in response.text
     assert not Beoordeling.objects.exists()
+
+
+def test_a_steady_score_needs_no_explanation_a_change_does(
+    client_for, professional, huishouden, ouder
+):
+    client = client_for(professional)
+    client.post(_url(huishouden, ouder), _data(uitkomst="4", toelichting=""))
+    first = Beoordeling.objects.get()
+    assert first.score == 4 and first.toelichting == ""
+    response = client.post(
+        _url(huishouden, ouder), _data(uitkomst="3", toelichting="", vorige=first.pk)
+    )
+    assert "Licht de gewijzigde score kort toe." in response.text
+    assert Beoordeling.objects.count() == 1
+    client.post(_url(huishouden, ouder), _data(uitkomst="4", toelichting="", vorige=first.pk))
+    assert Beoordeling.objects.count() == 2
+
+
+def test_the_explanation_is_labelled_where_it_is_required(
+    client_for, professional, huishouden, ouder
+):
+    text = client_for(professional).get(_url(huishouden, ouder)).text
+    assert "(verplicht bij score 1 of 2, of een andere score dan de vorige)" in text
+    assert "beoordeling-formulier--vorige-geen" in text
+    veld = text[text.index('id="id_toelichting-veld"') :]
+    assert "niet verplicht" not in veld[: veld.index("</label>")]
+
+
+def test_saving_moves_on_to_the_next_open_cell(
+    client_for, professional, huishouden, ouder, htmx_headers
+):
+    response = client_for(professional).post(_url(huishouden, ouder), _data(), headers=htmx_headers)
+    volgende = Leefdomein.objects.filter(actief=True).order_by("volgorde")
+    codes = [d.code for d in volgende]
+    naar = volgende[(codes.index("financien") + 1) % len(codes)]
+    assert f"Nu: {escape(naar.naam)} van Emma." in response.text
+    assert (
+        reverse("huishoudens:beoordelen", args=[huishouden.pk, ouder.pk, naar.code])
+        in response.text
+    )
+    assert "autofocus" in response.text
 
 
 def test_not_applicable_needs_a_reason(client_for, professional, huishouden, ouder):
@@ -202,3 +244,75 @@ def test_saving_costs_a_constant_number_of_queries(
     vorige = Beoordeling.objects.filter(lid=kind, leefdomein__code="justitie").latest("id").pk
     with django_assert_num_queries(OPSLAAN_QUERIES):
         client.post(_url(huishouden, kind, "justitie"), _data(vorige=vorige), headers=htmx_headers)
+
+
+def _rij_url(huishouden, lid):
+    return reverse("huishoudens:beoordelen_lid", args=[huishouden.pk, lid.pk])
+
+
+def test_a_members_whole_row_in_one_form(client_for, professional, huishouden, ouder):
+    client = client_for(professional)
+    page = client.get(_rij_url(huishouden, ouder))
+    assert page.status_code == 200 and "Alle scores opslaan" in page.text
+    response = client.post(
+        _rij_url(huishouden, ouder),
+        {
+            "overige": "4",
+            "uitkomst_financien": "2",
+            "toelichting_financien": "Huurachterstand",
+            "beoordeeld_op": timezone.localdate().isoformat(),
+        },
+    )
+    assert response.status_code == 302
+    aantal = Leefdomein.objects.filter(actief=True).count()
+    assert Beoordeling.objects.filter(lid=ouder).count() == aantal
+    assert Beoordeling.objects.get(lid=ouder, leefdomein__code="financien").score == 2
+    assert set(
+        Beoordeling.objects.exclude(leefdomein__code="financien").values_list("score", flat=True)
+    ) == {4}
+
+
+def test_the_row_asks_an_explanation_for_a_concern_and_keeps_nothing_on_error(
+    client_for, professional, huishouden, ouder
+):
+    response = client_for(professional).post(
+        _rij_url(huishouden, ouder),
+        {
+            "overige": "4",
+            "uitkomst_financien": "1",
+            "beoordeeld_op": timezone.localdate().isoformat(),
+        },
+    )
+    assert response.status_code == 200
+    assert "Licht een score van 1 of 2 kort toe." in response.text
+    assert not Beoordeling.objects.exists()
+
+
+def test_the_row_proposes_not_applicable_by_age_for_a_toddler(
+    client_for, professional, huishouden, kind
+):
+    client = client_for(professional)
+    response = client.post(
+        _rij_url(huishouden, kind),
+        {"overige": "4", "beoordeeld_op": timezone.localdate().isoformat()}
+        | {
+            f"uitkomst_{d.code}": "nvt"
+            for d in Leefdomein.objects.filter(actief=True)
+            if d.nvt_voorgesteld_voor(kind)
+        },
+    )
+    assert response.status_code == 302
+    nvt = Beoordeling.objects.filter(lid=kind, niet_van_toepassing=True)
+    assert nvt.exists() and all(b.reden_nvt.startswith("Past niet bij de leeftijd") for b in nvt)
+
+
+def test_the_row_form_opened_as_its_own_page_goes_to_the_household_after_saving(
+    client_for, professional, huishouden, ouder
+):
+    url = _rij_url(huishouden, ouder)
+    response = client_for(professional).post(
+        url,
+        {"overige": "4", "beoordeeld_op": timezone.localdate().isoformat()},
+        headers={"HX-Request": "true", "HX-Current-URL": f"http://testserver{url}"},
+    )
+    assert response["HX-Redirect"] == f"{huishouden.get_absolute_url()}#leefdomeinen"

@@ -282,6 +282,14 @@ MATRIX: dict[str, Regel] = {
         post_data=lambda w: w.post_vertrek,
         writes=TEAM_SCHRIJVERS,
     ),
+    # A member's whole row at once: a form of the team only.
+    "huishoudens:beoordelen_lid": Regel(
+        get=TEAM_FORMULIER,
+        post=TEAM_WIJZIGEN,
+        kwargs=lambda w: {"pk": w.huishouden.pk, "lid_pk": w.lid.pk},
+        post_data=lambda w: {"overige": "4", "beoordeeld_op": w.post_beoordeling["beoordeeld_op"]},
+        writes=TEAM_SCHRIJVERS,
+    ),
     # The auditor reads the history of a domain; only the team assesses.
     "huishoudens:beoordelen": Regel(
         get=TEAM_LEZEN,

@@ -274,7 +274,7 @@ def test_inbox_and_pages_cost_a_fixed_number_of_queries(
 ):
     client = client_for(teamleider)
     client.get(reverse("maatwerk:inbox"))
-    with django_assert_num_queries(7) as inbox:
+    with django_assert_num_queries(8) as inbox:
         response = client.get(reverse("maatwerk:inbox"))
     assert verzoek.toets.huishouden.referentie in response.content.decode()
     gemeten = {}
@@ -282,10 +282,12 @@ def test_inbox_and_pages_cost_a_fixed_number_of_queries(
         with django_assert_num_queries(99, exact=False) as q:
             client.get(reverse(f"maatwerk:{pagina}"))
         gemeten[pagina] = len(q.captured_queries)
-    # session+user (2), then: budget 2 (budgets, sums); register 1; council 4
-    assert gemeten == {"budget": 4, "register": 3, "raad": 6}
-    # session+user, count, requests, decisions, precedents, access-log chain + insert
-    assert len(inbox.captured_queries) == 7
+    # session+user (2), then: budget 2 (budgets, sums); register 1; council 5 (with the
+    # reference list of beleidsregels)
+    assert gemeten == {"budget": 4, "register": 3, "raad": 7}
+    # session+user, count, requests, decisions, precedents, access-log chain + insert,
+    # the professionals of the filter
+    assert len(inbox.captured_queries) == 8
 
 
 def test_the_header_count_shows_pending_requests_to_leads(client_for, verzoek, teamleider):
@@ -315,7 +317,7 @@ def test_after_approving_a_two_lead_request_it_counts_only_for_the_second_lead(
     assert f"verzoek-{verzoek.pk}" in inbox and "U keurde dit verzoek al goed" not in inbox
 
 
-def test_the_inbox_shows_a_page_at_a_time_oldest_first_at_a_constant_cost(
+def test_the_inbox_shows_a_page_at_a_time_newest_first_at_a_constant_cost(
     client_for, team_noord, professional, teamleider, budget, monkeypatch,
     django_assert_num_queries,
 ):  # fmt: skip
@@ -333,21 +335,21 @@ def test_the_inbox_shows_a_page_at_a_time_oldest_first_at_a_constant_cost(
         verzoeken.append(ingediend(toets, professional).maatwerkverzoek)
     client = client_for(teamleider)
     client.get(reverse("maatwerk:inbox"))
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         eerste = client.get(reverse("maatwerk:inbox")).content.decode()
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         tweede = client.get(reverse("maatwerk:inbox"), {"pagina": "2"}).content.decode()
     assert "3 openstaand; verzoek 1 tot en met 2." in eerste and "Pagina 1 van 2" in eerste
-    assert [f"verzoek-{v.pk}" in eerste for v in verzoeken] == [True, True, False]
-    assert [f"verzoek-{v.pk}" in tweede for v in verzoeken] == [False, False, True]
-    assert eerste.index(f"verzoek-{verzoeken[0].pk}") < eerste.index(f"verzoek-{verzoeken[1].pk}")
+    assert [f"verzoek-{v.pk}" in eerste for v in verzoeken] == [False, True, True]
+    assert [f"verzoek-{v.pk}" in tweede for v in verzoeken] == [True, False, False]
+    assert eerste.index(f"verzoek-{verzoeken[2].pk}") < eerste.index(f"verzoek-{verzoeken[1].pk}")
     # htmx swaps the list of the next page alone, with the same queries
     with django_assert_num_queries(7):
         partial = client.get(
             reverse("maatwerk:inbox"), {"pagina": "2"}, headers={"HX-Request": "true"}
         ).content.decode()
     assert partial.lstrip().startswith('<div id="inbox-lijst">') and "<html" not in partial
-    assert f"verzoek-{verzoeken[2].pk}" in partial and 'hx-get="?pagina=1"' in partial
+    assert f"verzoek-{verzoeken[0].pk}" in partial and 'hx-get="?pagina=1"' in partial
     # nonsense page numbers fall back to a real page, never an error
     for pagina in ("x", "-1", "999", "1" * 40):
         assert client.get(reverse("maatwerk:inbox"), {"pagina": pagina}).status_code == 200

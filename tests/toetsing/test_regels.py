@@ -158,14 +158,14 @@ def test_the_motivation_is_prose_from_the_recorded_answers(toets, professional):
     for antwoord in (
         "Een maand huur betalen om huisuitzetting te voorkomen",
         "‘We kunnen de huur van maart niet betalen",
-        "Een verbetering wordt verwacht voor Ayşe Yılmaz op financiën (minder stress)",
-        "Emre Yılmaz op huisvesting",
+        "Voor Ayşe Yılmaz verbeteren financiën (minder stress) en huisvesting (minder stress).",
+        "Voor Emre Yılmaz verbeteren",
         "Deze oplossing kost € 650,00",
         "huisuitzetting met opvang en een nieuwe woning",
         "€ 7.000,00 over 24 maanden",
         "€ 6.350,00 over 24 maanden: 10,8 keer wat zij kost",
-        "van de Pw: bestaanszekerheid (vangnet) (De huur is het vangnet)",
-        "Artikel 35 Pw (Bijzondere bijstand): Realiseert bestaanszekerheid",
+        "van de Pw: bestaanszekerheid (vangnet) (de huur is het vangnet)",
+        "Artikel 35 Pw (Bijzondere bijstand): realiseert bestaanszekerheid",
         "Artikel 3:4 lid 2 Awb (Evenredigheid)",
         "afgeweken wordt van de beleidsregel bijzondere bijstand",
         "Het maatwerkverzoek van € 650,00 (Participatiewet) is voorgelegd aan de teamleider",
@@ -203,8 +203,8 @@ def test_the_motivation_changes_when_the_answers_change():
     )
     een, twee = ("\n".join(t for _, t in schrijf_motivering(g)) for g in (basis, anders))
     assert een != twee
-    assert "Een verbetering wordt verwacht voor Ayşe op financiën (rust)" in een
-    assert "Een verslechtering wordt verwacht voor Ayşe op financiën (minder geld)" in twee
+    assert "Voor Ayşe verbetert financiën (rust)." in een
+    assert "Voor Ayşe verslechtert financiën (minder geld)." in twee
     assert "voorkomt daarmee naar schatting € 6.350,00" in een
     assert "De oplossing is € 150,00 duurder dan het alternatief" in twee
     assert "past binnen de bestaande regels" in een and "afgeweken wordt van regel X" in twee
@@ -219,7 +219,7 @@ def test_the_motivation_of_an_ended_toets_gives_the_reason(toets, professional):
     toets = beeindigd(toets, professional)
     tekst = " ".join(t for _, t in toets.motivering)
     assert "Dit is niet wat nodig is." in tekst
-    assert "De toets is daarom na stap 1 beëindigd. Reden: De zus van moeder springt bij" in tekst
+    assert "De toets is daarom na stap 1 beëindigd. Reden: de zus van moeder springt bij" in tekst
     assert "Juridische toets" not in [kop for kop, _ in toets.motivering]
 
 

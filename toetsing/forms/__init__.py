@@ -5,6 +5,7 @@ from toetsing.forms.maatwerk import (
     BesluitForm,
     EscalatieAntwoordForm,
     EscalatieForm,
+    InboxFilterForm,
     MarkeerForm,
     RegisterZoekForm,
 )
@@ -24,6 +25,7 @@ __all__ = [
     "CorrectieForm",
     "EscalatieAntwoordForm",
     "EscalatieForm",
+    "InboxFilterForm",
     "JaNeeField",
     "MarkeerForm",
     "RegisterZoekForm",

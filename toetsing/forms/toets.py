@@ -221,6 +221,11 @@ class Stap1Form(ToetsForm):
                 _nodig_voor_de_stap(self.fields[name])
         for effect in effecten:
             _nodig_voor_de_stap(self.fields[f"effect_{effect.pk}_verwachting"])
+            self.fields[f"effect_{effect.pk}_verwachting"].verplicht_label = "verplicht"
+            _nodig_voor_de_stap(self.fields[f"effect_{effect.pk}_toelichting"])
+            self.fields[
+                f"effect_{effect.pk}_toelichting"
+            ].verplicht_label = "verplicht bij beter of slechter"
         self.style_rows()
         self.initial.setdefault("versie", toets.versie)
 
@@ -310,7 +315,7 @@ class Stap1Form(ToetsForm):
 
 class Stap2Form(ToetsForm):
     uitkomst = forms.ChoiceField(
-        label="Uitkomst",
+        label="Past de oplossing binnen de regels, of is het maatwerk?",
         required=False,
         choices=Toets.Uitkomst.choices,
         widget=forms.RadioSelect,

@@ -9,12 +9,20 @@ from toetsing.models.maatwerk import (
     MaatwerkMandaat,
     MaatwerkVerzoek,
 )
-from toetsing.models.referentie import Artikel, ArtikelQuerySet, Grondwaarde, Wet, WetQuerySet
+from toetsing.models.referentie import (
+    Artikel,
+    ArtikelQuerySet,
+    Beleidsregel,
+    Grondwaarde,
+    Wet,
+    WetQuerySet,
+)
 from toetsing.models.toets import Toets, ToetsQuerySet
 
 __all__ = [
     "Artikel",
     "ArtikelQuerySet",
+    "Beleidsregel",
     "Effect",
     "Grondwaarde",
     "MaatwerkBesluit",

@@ -114,6 +114,12 @@ class Artikel(models.Model):
         default=False,
         help_text="Kan een afwijking van regel of beleid dragen (bijv. Awb 4:84, Pw 18 lid 1).",
     )
+    procedureel = models.BooleanField(
+        "procedureel",
+        default=False,
+        help_text="Regelt de gang van zaken (bewaren, vernietigen, termijnen), geen grond voor "
+        "een besluit: wordt nooit voorgesteld.",
+    )
     ingetrokken_op = models.DateField(
         "ingetrokken op",
         null=True,
@@ -142,3 +148,47 @@ class Artikel(models.Model):
     def is_geldig(self, on=None) -> bool:
         on = on or timezone.localdate()
         return self.ingetrokken_op is None or self.ingetrokken_op > on
+
+
+def _normaal(tekst: str) -> str:
+    return " ".join((tekst or "").lower().replace("-", " ").split()).strip(" .")
+
+
+class Beleidsregel(models.Model):
+    """A local policy rule a maatwerk request may deviate from: the reference list the
+    beheerder keeps, so the council overview counts deviations per rule and not per
+    spelling of it (issue 14)."""
+
+    naam = models.CharField("naam", max_length=200, unique=True)
+    varianten = models.TextField(
+        "andere schrijfwijzen",
+        blank=True,
+        help_text="Eén per regel: hoe professionals deze regel ook noemen.",
+    )
+    actief = models.BooleanField("actief", default=True)
+
+    class Meta:
+        verbose_name = "beleidsregel"
+        verbose_name_plural = "beleidsregels"
+        ordering = ["naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    def schrijfwijzen(self) -> set[str]:
+        return {_normaal(self.naam)} | {
+            _normaal(regel) for regel in self.varianten.splitlines() if regel.strip()
+        }
+
+    @classmethod
+    def herken(cls, tekst: str, regels: list[Beleidsregel]) -> Beleidsregel | None:
+        """The rule a free text names: the same words as its name or one of its other
+        spellings, or the text containing one of them."""
+        gezocht = _normaal(tekst)
+        for regel in regels:
+            if gezocht in regel.schrijfwijzen():
+                return regel
+        for regel in regels:
+            if any(wijze and wijze in gezocht for wijze in regel.schrijfwijzen()):
+                return regel
+        return None

@@ -3,6 +3,7 @@ budget, the anonymised register and the council's overview."""
 
 from __future__ import annotations
 
+import datetime
 import heapq
 from collections import defaultdict
 from decimal import Decimal
@@ -10,8 +11,16 @@ from decimal import Decimal
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, Sum
 from django.db.models.expressions import RawSQL
+from django.utils import timezone
 
-from toetsing.models import MaatwerkBesluit, MaatwerkBudget, MaatwerkEscalatie, MaatwerkVerzoek
+from sociaaldomein.models import User
+from toetsing.models import (
+    Beleidsregel,
+    MaatwerkBesluit,
+    MaatwerkBudget,
+    MaatwerkEscalatie,
+    MaatwerkVerzoek,
+)
 
 # --- maatwerk: similar precedents (issue 6) ----------------------------------------------------
 
@@ -184,20 +193,47 @@ def laatste_escalatie(verzoek: MaatwerkVerzoek) -> MaatwerkEscalatie | None:
     )
 
 
-def maatwerk_inbox(user):
-    """The open requests of the user's teams (auditors: all), oldest first, with their
-    toets and household summary and the decisions so far (a queryset to paginate: a page
-    costs three queries and a count)."""
+def maatwerk_inbox(
+    user,
+    *,
+    status: str = "",
+    professional: int | None = None,
+    financiering: str = "",
+    bedrag: tuple | None = None,
+    dagen: int | None = None,
+    volgorde: tuple[str, ...] = ("-aangemaakt_op", "-id"),
+):
+    """The open requests of the user's teams (auditors: all), newest first unless sorted
+    otherwise, filtered, with their toets, household and the decisions so far (a queryset
+    to paginate: a page costs three queries and a count)."""
+    qs = MaatwerkVerzoek.objects.van_teams(user).open()
+    if status:
+        qs = qs.filter(status=status)
+    if professional:
+        qs = qs.filter(aangevraagd_door_id=professional)
+    if financiering:
+        qs = qs.filter(financiering=financiering)
+    if bedrag:
+        vanaf, tot = bedrag
+        qs = qs.filter(bedrag__gte=vanaf) if vanaf is not None else qs
+        qs = qs.filter(bedrag__lt=tot) if tot is not None else qs
+    if dagen:
+        qs = qs.filter(aangemaakt_op__lt=timezone.now() - datetime.timedelta(days=dagen))
     return (
-        MaatwerkVerzoek.objects.van_teams(user)
-        .open()
-        .select_related("toets__huishouden", "aangevraagd_door", "team")
+        qs.select_related("toets__huishouden", "aangevraagd_door", "team")
         .prefetch_related(
             Prefetch("besluiten", MaatwerkBesluit.objects.select_related("door").order_by("op"))
         )
         .annotate(**_laatste_escalatie())
-        .order_by("aangemaakt_op", "id")
+        .order_by(*volgorde)
     )
+
+
+def inbox_professionals(user):
+    """Who asked for the open requests of the inbox (the choices of its filter), one query."""
+    return User.objects.filter(
+        pk__in=MaatwerkVerzoek.objects.van_teams(user).open().values("aangevraagd_door_id")
+    ).order_by("first_name", "last_name", "username")
 
 
 def aantal_open_maatwerk(user) -> int:
@@ -289,6 +325,23 @@ def register_zoeken(data: dict, *, limiet: int = 50) -> list:
     return list(qs[:limiet])
 
 
+def afwijkingen_per_regel(qs) -> list[dict]:
+    """Deviations counted per rule of the beheerder's reference list (Beleidsregel), the
+    professional's spellings brought together; texts naming no listed rule are counted
+    apart, each under its own words. Two queries: the texts with their counts, the list."""
+    teksten = qs.exclude(afwijking_regel="").values("afwijking_regel").annotate(aantal=Count("id"))
+    lijst = list(Beleidsregel.objects.filter(actief=True))
+    per_regel: dict[str, dict] = {}
+    for rij in teksten:
+        regel = Beleidsregel.herken(rij["afwijking_regel"], lijst)
+        naam = regel.naam if regel else rij["afwijking_regel"]
+        item = per_regel.setdefault(
+            naam, {"afwijking_regel": naam, "aantal": 0, "in_lijst": regel is not None}
+        )
+        item["aantal"] += rij["aantal"]
+    return sorted(per_regel.values(), key=lambda r: (-r["aantal"], r["afwijking_regel"]))[:10]
+
+
 def raad_overzicht(jaar: int) -> dict:
     """The council's yearly, anonymised overview in four queries: totals, per law, per
     team, and the rules most often deviated from."""
@@ -310,12 +363,7 @@ def raad_overzicht(jaar: int) -> dict:
         {**r, "label": r["team__naam"]}
         for r in qs.values("team__naam").annotate(**sommen).order_by("-bedrag", "team__naam")
     ]
-    regels = list(
-        qs.exclude(afwijking_regel="")
-        .values("afwijking_regel")
-        .annotate(aantal=Count("id"))
-        .order_by("-aantal", "afwijking_regel")[:10]
-    )
+    regels = afwijkingen_per_regel(qs)
     for reeks in (per_wet, per_team):
         hoogste = max((r["bedrag"] for r in reeks), default=nul) or Decimal(1)
         for r in reeks:

@@ -35,21 +35,51 @@ def actieve_leefdomeinen() -> list[Leefdomein]:
     return list(Leefdomein.objects.filter(actief=True).order_by("volgorde"))
 
 
+# The laws an article about a life domain usually comes from: ranks the suggestions.
+DOMEIN_WETTEN = {
+    "financien": {"participatiewet", "wgs"},
+    "werk-opleiding": {"participatiewet"},
+    "tijdsbesteding": {"wmo-2015", "participatiewet"},
+    "huisvesting": {"wmo-2015", "participatiewet"},
+    "huiselijke-relaties": {"jeugdwet", "wmo-2015"},
+    "geestelijke-gezondheid": {"wmo-2015", "jeugdwet"},
+    "lichamelijke-gezondheid": {"wmo-2015"},
+    "middelengebruik": {"wmo-2015", "jeugdwet"},
+    "basale-adl": {"wmo-2015"},
+    "instrumentele-adl": {"wmo-2015"},
+    "sociaal-netwerk": {"wmo-2015"},
+    "maatschappelijke-participatie": {"wmo-2015", "participatiewet"},
+    "justitie": {"jeugdwet"},
+}
+FINANCIERING_WET = {"wmo": "wmo-2015"}
+MAX_VOORSTELLEN = 8
+
+
 def zoek_artikelen(
-    zoekterm: str, *, uitsluiten: set[int], gerelateerd: set[int], limiet: int = 15
+    zoekterm: str,
+    *,
+    uitsluiten: set[int],
+    gerelateerd: set[int],
+    financiering: str = "",
+    leefdomeinen: set[str] = frozenset(),
+    limiet: int = 15,
 ) -> list[Artikel]:
     """Articles that may be cited now, searched as you type on law, number, title and
-    meaning (every word must match). Without a search term: the articles of the laws of
-    the chosen core values. Each result carries `gerelateerd` (False: a reason is needed).
+    meaning (every word must match). Without a search term: suggestions from the action's
+    law, the laws of the effects' domains and of the chosen core values. Procedural
+    articles (keeping or destroying a file) are never offered. Ranked: the action's law
+    first, then the domains' laws, grounds for maatwerk, the core values' laws. Each result
+    carries `gerelateerd` (False: a reason is needed).
 
     The reference data is a few dozen rows per municipality, so a scan is the fastest plan;
     no search index is needed here."""
+    actie_wet = FINANCIERING_WET.get(financiering, financiering)
+    domein_wetten = set().union(*(DOMEIN_WETTEN.get(code, set()) for code in leefdomeinen))
     qs = (
         Artikel.objects.geldig()
-        .filter(wet__actief=True)
+        .filter(wet__actief=True, procedureel=False)
         .exclude(pk__in=uitsluiten)
         .select_related("wet")
-        .order_by("wet__volgorde", "volgorde", "id")
     )
     woorden = [
         w for w in zoekterm.replace(",", " ").split() if w.lower() not in {"art", "art.", "artikel"}
@@ -64,8 +94,22 @@ def zoek_artikelen(
                 | Q(betekenis__icontains=woord)
             )
     else:
-        qs = qs.filter(wet_id__in=gerelateerd, wet__algemeen=False)
-    artikelen = list(qs[:limiet])
+        limiet = min(limiet, MAX_VOORSTELLEN)
+        qs = qs.filter(
+            Q(wet_id__in=gerelateerd) | Q(wet__code__in={actie_wet, *domein_wetten}),
+            wet__algemeen=False,
+        )
+
+    def rang(artikel: Artikel) -> tuple:
+        punten = (
+            4 * (artikel.wet.code == actie_wet)
+            + 2 * (artikel.wet.code in domein_wetten)
+            + artikel.afwijkingsgrond
+            + (artikel.wet_id in gerelateerd)
+        )
+        return (-punten, artikel.wet.volgorde, artikel.volgorde, artikel.pk)
+
+    artikelen = sorted(qs, key=rang)[:limiet]
     for artikel in artikelen:
         artikel.gerelateerd = artikel.wet_id in gerelateerd
     return artikelen

@@ -66,6 +66,8 @@ ETHIEK = [
 ]
 
 MAX_EFFECTEN_BIJ_START = 40
+# rows for concerns outside the goal are added only up to this many rows in all
+EFFECTEN_MET_ZORGEN_TOT = 12
 
 
 class ToetsAfgesloten(Exception):

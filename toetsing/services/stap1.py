@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from casussen.models import Actie, Doel
-from huishoudens.models import Huishouden
+from huishoudens.models import Beoordeling, Huishouden, Leefdomein, Lid
 from sociaaldomein.models import User
 from toetsing.models import (
     Artikel,
@@ -24,6 +24,7 @@ from toetsing.motivering import (
     schrijf_motivering,
 )
 from toetsing.services.basis import (
+    EFFECTEN_MET_ZORGEN_TOT,
     MAX_EFFECTEN_BIJ_START,
     STAP1_VELDEN,
     NieuwEffect,
@@ -85,11 +86,40 @@ def start_toets(
         leden = list(plan_doel.leden.filter(einddatum__isnull=True).order_by("geboortedatum"))
     domeinen = list(plan_doel.leefdomeinen.filter(actief=True).order_by("volgorde"))
     Effect.objects.bulk_create(
-        [Effect(toets=toets, lid=lid, leefdomein=domein) for lid in leden for domein in domeinen][
-            :MAX_EFFECTEN_BIJ_START
-        ]
+        [
+            Effect(toets=toets, lid=lid, leefdomein=domein)
+            for lid, domein in _effect_cellen(leden, domeinen)
+        ][:MAX_EFFECTEN_BIJ_START]
     )
     return toets
+
+
+def _effect_cellen(leden: list[Lid], domeinen: list[Leefdomein]) -> list[tuple[Lid, Leefdomein]]:
+    """Effect rows only where they mean something: each member on the goal's domains, then
+    (while the step stays short) on the domains where a member has a concern (a current 1
+    or 2); never on a domain assessed as not applicable to that member."""
+    actueel = {
+        (b.lid_id, b.leefdomein_id): b
+        for b in Beoordeling.objects.filter(lid__in=leden).select_related("leefdomein").current()
+    }
+    doel_ids = {domein.pk for domein in domeinen}
+    van_toepassing = [
+        (lid, domein)
+        for lid in leden
+        for domein in domeinen
+        if not getattr(actueel.get((lid.pk, domein.pk)), "niet_van_toepassing", False)
+    ]
+    zorgen = sorted(
+        (
+            (b.lid_id, b.leefdomein.volgorde, b.leefdomein)
+            for (_, domein_id), b in actueel.items()
+            if domein_id not in doel_ids and b.score is not None and b.score <= 2
+        ),
+        key=lambda rij: rij[:2],
+    )
+    per_pk = {lid.pk: lid for lid in leden}
+    ruimte = max(0, EFFECTEN_MET_ZORGEN_TOT - len(van_toepassing))
+    return van_toepassing + [(per_pk[lid_id], domein) for lid_id, _, domein in zorgen][:ruimte]
 
 
 def save_stap1(

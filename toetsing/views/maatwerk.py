@@ -32,6 +32,7 @@ from toetsing.forms import (
     BesluitForm,
     EscalatieAntwoordForm,
     EscalatieForm,
+    InboxFilterForm,
     MarkeerForm,
     RegisterZoekForm,
 )
@@ -39,6 +40,7 @@ from toetsing.models import MaatwerkEscalatie, MaatwerkVerzoek
 from toetsing.selectors.maatwerk import (
     aantal_open_maatwerk,
     budget_overzicht,
+    inbox_professionals,
     laatste_escalatie,
     maatwerk_inbox,
     precedenten_voor,
@@ -47,6 +49,7 @@ from toetsing.selectors.maatwerk import (
 )
 from toetsing.services import escalatie
 from toetsing.services import maatwerk as services
+from toetsing.weergave import raad_grafieken
 
 ONDERWERP = "maatwerk"
 PER_PAGINA = 20
@@ -91,12 +94,14 @@ def _log(request, verzoek: MaatwerkVerzoek, actie: str = Actie.BEKEKEN) -> None:
 
 @require_GET
 def inbox(request: HttpRequest) -> HttpResponse:
-    """Pending requests of my team, oldest first, a page at a time (leads; auditors read
-    all); htmx gets the list of the page alone. Requests this lead already approved and
-    that wait for a second lead say so."""
+    """Open requests of my team as a compact table, newest first, filtered and sorted,
+    a page at a time (leads; auditors read all); htmx gets the table alone. Details
+    (alternative, decisions, precedents) open on demand."""
     if not MaatwerkVerzoek.can_use_inbox(request.user):
         raise PermissionDenied("Alleen voor teamleiders en auditors")
-    page = Paginator(maatwerk_inbox(request.user), PER_PAGINA).get_page(request.GET.get("pagina"))
+    filters = InboxFilterForm(request.GET, professionals=inbox_professionals(request.user))
+    inbox_qs = maatwerk_inbox(request.user, **filters.filters())
+    page = Paginator(inbox_qs, PER_PAGINA).get_page(request.GET.get("pagina"))
     verzoeken = list(page.object_list)
     if verzoeken:
         log_access(
@@ -111,9 +116,20 @@ def inbox(request: HttpRequest) -> HttpResponse:
         v.precedenten = precedenten.get(v.pk, [])
         v.door_mij_goedgekeurd = v.goedgekeurd_door(request.user)
         v.escalatie = laatste_escalatie(v)
-    return htmx.page(
-        request, "maatwerk/inbox.html", "inbox-lijst", {"page": page, "verzoeken": verzoeken}
-    )
+    context = {
+        "page": page,
+        "verzoeken": verzoeken,
+        "filters": filters,
+        "query": _zonder_pagina(request),
+    }
+    return htmx.page(request, "maatwerk/inbox.html", "inbox-lijst", context)
+
+
+def _zonder_pagina(request: HttpRequest) -> str:
+    """The filters of this request as a query string, for the pager and sort links."""
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return query.urlencode()
 
 
 def _verzoek_context(request, verzoek, **extra) -> dict:
@@ -239,8 +255,14 @@ def budget(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "maatwerk/budget.html",
-        {"jaar": jaar, "rijen": budget_overzicht(request.user, jaar)},
+        {"jaar": jaar, "jaren": _jaren(jaar), "rijen": budget_overzicht(request.user, jaar)},
     )
+
+
+def _jaren(jaar: int) -> list[int]:
+    """The years of the picker: this year and the five before it (and a chosen other)."""
+    nu = timezone.localdate().year
+    return sorted({*range(nu - 5, nu + 1), jaar}, reverse=True)
 
 
 @require_GET
@@ -273,7 +295,15 @@ def markeren(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def raad(request: HttpRequest) -> HttpResponse:
-    return render(request, "maatwerk/raad.html", {"overzicht": raad_overzicht(_jaar(request))})
+    jaar = _jaar(request)
+    overzicht = raad_overzicht(jaar)
+    context = {
+        "overzicht": overzicht,
+        "grafieken": raad_grafieken(overzicht),
+        "jaar": jaar,
+        "jaren": _jaren(jaar),
+    }
+    return render(request, "maatwerk/raad.html", context)
 
 
 @require_GET

@@ -33,7 +33,11 @@ def _stap2_context(huishouden, toets, data=None, *, zoek: str = "", **extra) -> 
         data, toets=toets, artikelen=artikelen, gerelateerd=gerelateerd, precedenten=precedenten
     )
     resultaten = zoek_artikelen(
-        zoek, uitsluiten={k.artikel_id for k in artikelen}, gerelateerd=gerelateerd
+        zoek,
+        uitsluiten={k.artikel_id for k in artikelen},
+        gerelateerd=gerelateerd,
+        financiering=toets.financiering,
+        leefdomeinen={effect.leefdomein.code for effect in effecten},
     )
     return {
         "huishouden": huishouden,
@@ -173,14 +177,17 @@ def artikelen(request: HttpRequest, huishouden_pk: int, toets_pk: int) -> HttpRe
     url = reverse("toetsing:stap2", args=[huishouden.pk, toets.pk])
     if not request.htmx or not toets.stap2_open:
         return redirect(f"{url}?{urlencode({'zoek': zoek})}#artikel-zoeken")
-    gekozen, _, gekozen_artikelen = onderdelen(toets)
-    gerelateerd = gerelateerde_wetten(gekozen)
+    gekozen, effecten, gekozen_artikelen = onderdelen(toets)
     context = {
         "huishouden": huishouden,
         "toets": toets,
         "zoek": zoek,
         "resultaten": zoek_artikelen(
-            zoek, uitsluiten={k.artikel_id for k in gekozen_artikelen}, gerelateerd=gerelateerd
+            zoek,
+            uitsluiten={k.artikel_id for k in gekozen_artikelen},
+            gerelateerd=gerelateerde_wetten(gekozen),
+            financiering=toets.financiering,
+            leefdomeinen={effect.leefdomein.code for effect in effecten},
         ),
     }
     return render(request, "toetsing/stap2.html#artikel-resultaten", context)
