@@ -69,14 +69,21 @@ def log_by(
         huishoudens=[int(pk) for pk in huishoudens],
         leden=[int(pk) for pk in leden],
         onderwerp=onderwerp,
-        object_id=str(object_id),
+        object_id=_tekst(object_id, 40),
         actie=actie,
         doel=doel,
-        reden=reden,
+        reden=_tekst(reden),
         uitzonderlijk=uitzonderlijk,
-        pad=pad[:300],
+        pad=_tekst(pad, 300),
         methode=methode,
     )
+
+
+def _tekst(value, lengte: int | None = None) -> str:
+    """What a request brought in (a URL, an id from a query parameter) as storable text:
+    PostgreSQL refuses NUL characters, and the columns have their length."""
+    tekst = str(value).replace("\x00", "")
+    return tekst[:lengte] if lengte else tekst
 
 
 def log_denied(request, *, onderwerp: str, huishouden_id: int | None = None, object_id="") -> None:

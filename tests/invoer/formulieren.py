@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 
 from django.urls import reverse
 
@@ -335,3 +336,43 @@ EXTRA.update(
 
 
 FORMULIEREN: dict[str, Formulier] = {**_from_matrix(), **EXTRA}
+
+
+# --- the fields of a form, read from the form as the product renders it ---------------------
+
+# Inputs that are not data: buttons and the name of the action, and the CSRF token.
+NIET_INVOER = {"actie", "csrfmiddlewaretoken"}
+
+
+class _Velden(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.in_form = 0
+        self.names: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and (attrs.get("method") or "").lower() == "post":
+            self.in_form += 1
+        elif (
+            self.in_form
+            and tag in {"input", "select", "textarea"}
+            and attrs.get("name")
+            and (attrs.get("type") or "").lower() not in {"submit", "button", "reset", "image"}
+        ):
+            self.names.add(attrs["name"])
+
+    def handle_endtag(self, tag):
+        if tag == "form" and self.in_form:
+            self.in_form -= 1
+
+
+def rendered_fields(client, url: str) -> set[str] | None:
+    """The names of every input of the POST forms on the form's own page (None: the URL
+    has no page of its own, its form lives on another page)."""
+    response = client.get(url)
+    if response.status_code != 200:
+        return None
+    parser = _Velden()
+    parser.feed(response.content.decode(errors="replace"))
+    return parser.names - NIET_INVOER - PLUMBING

@@ -75,10 +75,45 @@ DATES = [
     "gisteren",
     "2026/11/23",
     "23-11-2026T25:61",
+    # out of range, other locales and calendars, overflow
+    "1850-01-01",
+    "2150-06-30",
+    "-2026-01-01",
+    "11/23/2026",
+    "23.11.2026",
+    "23 november 2026",
+    "2026-W48-1",
+    "20261123",
+    "99999-01-01",
+    "2026-02-30",
+    "1e3-01-01",
+    "１２-１１-２０２６",  # full-width digits
 ]
+# Number-like fields: amounts, house numbers, months, primary keys.
+NUMBERS = [
+    "1.000,50",
+    "1,000.50",
+    "12,345",
+    "+5",
+    "0x1F",
+    "٣",  # Arabic-Indic digit
+    "½",
+    str(2**31),
+    str(2**63),
+    "-" + str(2**63),
+    "9" * 40,
+    "1" + "0" * 400,
+]
+# Primary keys and choices of other objects: ids that exist elsewhere, or nowhere.
+IDS = ["1", "2", "3", "100", "999999", "-1", "0"]
 BSN = ["123456789", "000000000", "12345678", "1234567890", "abcdefghi", "111222333", "999999999"]
 
 PAYLOADS: list[str] = SCRIPT + TEMPLATE + SQL + SIZE + CONTROL + UNICODE + TYPES + DATES + BSN
+
+# For fields that take a date or a number the subset that makes sense: they never reach a
+# page verbatim, only their error does. Each holds at least 50 payloads.
+DATE_PAYLOADS: list[str] = DATES + TYPES + SCRIPT[:6] + SQL + SIZE[:1] + CONTROL
+NUMBER_PAYLOADS: list[str] = NUMBERS + IDS + TYPES + BSN + SCRIPT[:4] + SQL + SIZE[:1] + CONTROL
 
 # A payload shown "unescaped" would put one of these markers into the HTML verbatim.
 DANGEROUS_MARKERS = [
@@ -96,4 +131,4 @@ DANGEROUS_MARKERS = [
     "<math",
 ]
 
-assert len(PAYLOADS) >= 50
+assert min(len(PAYLOADS), len(DATE_PAYLOADS), len(NUMBER_PAYLOADS)) >= 50
