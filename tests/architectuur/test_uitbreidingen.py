@@ -42,17 +42,26 @@ def _nav(client) -> list[str]:
     [
         (
             "professional",
-            ["Mijn werk", "Huishoudens", "Vroegsignalering", "Precedenten", "Sociale makelaar"],
+            [
+                "Mijn werk",
+                "Huishoudens",
+                "Sociale kaart",
+                "Vroegsignalering",
+                "Precedenten",
+                "Sociale makelaar",
+            ],
         ),
         (
             "teamleider",
             [
                 "Mijn werk",
                 "Huishoudens",
+                "Sociale kaart",
                 "Vroegsignalering",
                 "Maatwerk",
                 "Precedenten",
                 "Archief",
+                "Raad en budget",
                 "Wijkbeeld",
                 "Sociale makelaar",
                 "Verhalen",

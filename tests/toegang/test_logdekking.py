@@ -38,6 +38,8 @@ GELUKT = {200, 201, 204, 302}
 LEEG_FORMULIER = "an empty form; what is sent with it is logged"
 EXEMPT: dict[str, str] = {
     "logout": "signing out",
+    "socialekaart:zoeken": "the catalogue of local provisions: no person in it",
+    "socialekaart:dienst": "one provision of the catalogue: no person in it",
     "inwoner:inbreng": "the member's own empty form for a contribution; sending it is logged",
     "tweede_factor": "the user's own second factor (sign-in, not case data)",
     "tweede_factor_instellen": "the user's own second factor (sign-in, not case data)",

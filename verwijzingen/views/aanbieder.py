@@ -67,6 +67,14 @@ def _handle(request, pk: int, naam: str, form_class, write) -> HttpResponse:
         except ValidationError as error:
             apply_errors(form, error)
         else:
+            log_access(
+                request,
+                actie=Actie.GEWIJZIGD,
+                onderwerp=f"verwijzing: {naam}",
+                object_id=pk,
+                huishoudens=[verwijzing.lid.huishouden_id],
+                leden=[verwijzing.lid_id],
+            )
             url = reverse("verwijzingen:aanbieder_verwijzing", args=[pk])
             return htmx.go_to(request, url, "Opgeslagen.")
     context = _context(verwijzing, **{naam: form})

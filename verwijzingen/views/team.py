@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from casussen.models import Actie
 from huishoudens.selectors import huishouden_for_change, huishouden_for_view, log_change
 from sociaaldomein import htmx
+from sociaaldomein.accesslog import Actie as LogActie
 from socialekaart.selectors import dienst as dienst_van_kaart
 from socialekaart.selectors import suggesties
 from verwijzingen import iwmo, services
@@ -77,6 +78,7 @@ def nieuw(request: HttpRequest, huishouden_pk: int, actie_pk: int) -> HttpRespon
     domeinen = list(actie.doel.leefdomeinen.values_list("pk", flat=True))
     context = {"huishouden": huishouden, "actie": actie, "form": form}
     context["suggesties"] = suggesties(domeinen)
+    log_change(request, huishouden, onderwerp="verwijzing", actie=LogActie.BEKEKEN)
     return render(request, "verwijzingen/nieuw.html", context)
 
 
