@@ -60,7 +60,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _reference_data_after_flush(request):
-    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
+    marker = request.node.get_closest_marker("django_db")
+    transactioneel = bool(marker and marker.kwargs.get("transaction"))
+    if (
+        transactioneel
+        or "transactional_db" in request.fixturenames
+        or "live_server" in request.fixturenames
+    ):
         request.getfixturevalue("transactional_db")
         load_reference_data()
 

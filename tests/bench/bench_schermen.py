@@ -169,6 +169,7 @@ SCHERMEN = Benchmark(
             htmx=True,
             omschrijving="Een leefdomein beoordelen vanuit de matrix (htmx, met oob-swaps)",
             verwacht="Opgeslagen:",
+            pagina=lambda c, r: f"/huishoudens/{c['huishouden']}/",
         ),
         Scenario(
             naam="plan",

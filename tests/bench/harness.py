@@ -55,6 +55,8 @@ class Scenario:
     omschrijving: str = ""
     # text every answer must contain (proves the request did what it should)
     verwacht: str = ""
+    # the page the browser is on for an htmx request (default: the request's own path)
+    pagina: Callable[[dict, int], str] | None = None
 
 
 @dataclass
@@ -387,7 +389,8 @@ def worker(benchmark: Benchmark, size: int) -> None:
             ronde = message["ronde"]
             path = scenario.path(context, ronde)
             data = scenario.data(context, ronde) if scenario.data else None
-            headers = {"HX-Request": "true", "HX-Current-URL": f"http://testserver{path}"}
+            pagina = scenario.pagina(context, ronde) if scenario.pagina else path
+            headers = {"HX-Request": "true", "HX-Current-URL": f"http://testserver{pagina}"}
             kwargs = {"headers": headers} if scenario.htmx else {}
             call = client.post if scenario.method == "POST" else client.get
             count = None

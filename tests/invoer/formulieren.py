@@ -349,30 +349,33 @@ class _Velden(HTMLParser):
         super().__init__()
         self.in_form = 0
         self.names: set[str] = set()
+        self.vinkjes: set[str] = set()
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag == "form" and (attrs.get("method") or "").lower() == "post":
             self.in_form += 1
-        elif (
-            self.in_form
-            and tag in {"input", "select", "textarea"}
-            and attrs.get("name")
-            and (attrs.get("type") or "").lower() not in {"submit", "button", "reset", "image"}
-        ):
-            self.names.add(attrs["name"])
+        elif self.in_form and tag in {"input", "select", "textarea"} and attrs.get("name"):
+            soort = (attrs.get("type") or tag).lower()
+            # buttons are not input; hidden fields are plumbing (a version, where to go
+            # next); a file field takes no text
+            if soort not in {"submit", "button", "reset", "image", "hidden", "file"}:
+                self.names.add(attrs["name"])
+                if soort == "checkbox":
+                    self.vinkjes.add(attrs["name"])
 
     def handle_endtag(self, tag):
         if tag == "form" and self.in_form:
             self.in_form -= 1
 
 
-def rendered_fields(client, url: str) -> set[str] | None:
-    """The names of every input of the POST forms on the form's own page (None: the URL
-    has no page of its own, its form lives on another page)."""
+def rendered_fields(client, url: str) -> tuple[set[str], set[str]]:
+    """The names of every input of the POST forms on the form's own page, and which of
+    them are checkboxes (both empty: the URL has no page of its own, its form lives on
+    another page)."""
     response = client.get(url)
     if response.status_code != 200:
-        return None
+        return set(), set()
     parser = _Velden()
     parser.feed(response.content.decode(errors="replace"))
-    return parser.names - NIET_INVOER - PLUMBING
+    return parser.names - NIET_INVOER - PLUMBING, parser.vinkjes

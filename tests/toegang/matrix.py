@@ -370,7 +370,8 @@ MATRIX: dict[str, Regel] = {
             "evaluatiedatum": w.actie.evaluatiedatum.isoformat(),
             "kosten": "12,50",
             "status": "lopend",
-            "versie": w.actie.versie,
+            # from the database: the world changes the action after making it
+            "versie": type(w.actie).objects.get(pk=w.actie.pk).versie,
         },
         kwargs=lambda w: {**_plan(w), "actie_pk": w.actie.pk},
     ),

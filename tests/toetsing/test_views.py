@@ -535,8 +535,9 @@ def test_the_plan_page_costs_one_query_for_all_toetsen(
     plan_url = reverse("casussen:plan", args=[huishouden.pk])
     services.start_toets(huishouden=huishouden, door=professional, actie=actie, vraag="Eén")
     client.get(plan_url)
-    # 17 with the referrals of the actions (issue 16)
-    with django_assert_num_queries(17) as een:
+    # 19 with the referrals of the actions (issue 16), the household's open vroegsignalen
+    # (issue 17) and its contributions through Mijn plan (issue 15)
+    with django_assert_num_queries(19) as een:
         client.get(plan_url)
     for vraag in ("Twee", "Drie", "Vier"):
         services.start_toets(huishouden=huishouden, door=professional, actie=actie, vraag=vraag)
