@@ -12,9 +12,11 @@ import time
 import urllib.request
 from pathlib import Path
 
+import psycopg
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
+from django.db import connection
 from playwright.sync_api import expect
 
 from sociaaldomein.models import User
@@ -43,10 +45,26 @@ def provider(live_server, tmp_path, settings):
             serialization.NoEncryption(),
         )
     )
+    # the provider's own database, on the same PostgreSQL server as the product's
+    db = connection.settings_dict
+    naam = f"oidc_provider_{os.getpid()}_{_free_port()}"
+    beheer = psycopg.conninfo.make_conninfo(
+        host=db["HOST"],
+        port=db["PORT"],
+        user=db["USER"],
+        password=db["PASSWORD"] or None,
+        dbname="postgres",
+    )
+    with psycopg.connect(beheer, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{naam}"')
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tests.oidc_provider.settings",
-        "OIDC_PROVIDER_DB": str(tmp_path / "provider.sqlite3"),
+        "OIDC_PROVIDER_DB_NAME": naam,
+        "OIDC_PROVIDER_DB_HOST": db["HOST"] or "",
+        "OIDC_PROVIDER_DB_PORT": str(db["PORT"] or ""),
+        "OIDC_PROVIDER_DB_USER": db["USER"] or "",
+        "OIDC_PROVIDER_DB_PASSWORD": db["PASSWORD"] or "",
         "OIDC_PROVIDER_KEY_FILE": str(key_file),
         "PYTHONPATH": str(PROJECT),
     }
@@ -93,6 +111,8 @@ def provider(live_server, tmp_path, settings):
     finally:
         server.terminate()
         server.wait(timeout=10)
+        with psycopg.connect(beheer, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)')
 
 
 def _sign_in_at_the_provider(page, live_server, username: str) -> None:

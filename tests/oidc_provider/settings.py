@@ -26,8 +26,16 @@ TEMPLATES = [
         "OPTIONS": {"context_processors": ["django.template.context_processors.request"]},
     }
 ]
+# its own database on the project's PostgreSQL server (made and dropped by the test)
 DATABASES = {
-    "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": os.environ["OIDC_PROVIDER_DB"]}
+    "default": {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": os.environ["OIDC_PROVIDER_DB_NAME"],
+        "HOST": os.environ.get("OIDC_PROVIDER_DB_HOST", ""),
+        "PORT": os.environ.get("OIDC_PROVIDER_DB_PORT", ""),
+        "USER": os.environ.get("OIDC_PROVIDER_DB_USER", ""),
+        "PASSWORD": os.environ.get("OIDC_PROVIDER_DB_PASSWORD", ""),
+    }
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 USE_TZ = True
