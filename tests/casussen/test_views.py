@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from casussen import services
 from casussen.models import Actie, Doel, Plan, Planwijziging
@@ -422,7 +423,7 @@ def test_agreement_then_a_change_shows_a_new_version_with_its_diff(
         f'<ins class="diff__nieuw">{actie.einddatum + datetime.timedelta(days=14):%d-%m-%Y}</ins>'
         in html
     )
-    assert professional.weergavenaam in html
+    assert escape(professional.weergavenaam) in html
 
 
 @pytest.mark.django_db

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from huishoudens.models import Huishouden, HuishoudenUserObjectPermission
 from sociaaldomein.models import Notificatie, Toegangslog
@@ -26,7 +27,9 @@ def test_the_team_lead_shares_and_the_colleague_sees_the_household(
     response = _delen(client_for(teamleider), huishouden, professional_zuid)
     assert response.status_code == 302
     assert colleague.get(huishouden.get_absolute_url()).status_code == 200
-    assert huishouden.naam in colleague.get(reverse("huishoudens:lijst"), {"q": "jansen"}).text
+    assert (
+        escape(huishouden.naam) in colleague.get(reverse("huishoudens:lijst"), {"q": "jansen"}).text
+    )
     notificatie = Notificatie.objects.get(ontvanger=professional_zuid)
     assert huishouden.referentie in notificatie.tekst
     # a proper django-guardian object permission, and logged as ordinary casework

@@ -7,6 +7,7 @@ from unittest import mock
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from huishoudens.models import Huishouden, HuishoudenUserObjectPermission
 from sociaaldomein.accesslog import Actie
@@ -210,7 +211,7 @@ def test_the_team_lead_sees_recent_break_the_glass_access_on_mijn_werk(
     _doorbreek(client_for(professional_zuid), gezin.referentie)
     page = client_for(teamleider).get(reverse("start"))
     assert "Uitzonderlijke toegang tot huishoudens van uw team" in page.text
-    assert professional_zuid.weergavenaam in page.text and REDEN in page.text
+    assert escape(professional_zuid.weergavenaam) in page.text and REDEN in page.text
 
 
 def test_a_household_shared_by_the_lead_shows_no_break_the_glass_banner(

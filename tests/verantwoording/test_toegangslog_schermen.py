@@ -8,6 +8,7 @@ import pytest
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from sociaaldomein.accesslog import Actie, log_access
 from sociaaldomein.models import Toegangslog
@@ -56,7 +57,7 @@ def test_the_team_lead_sees_who_looked_at_the_household_with_members_and_flags(
     _entries(professional_zuid, gezin, 1, reden="Crisisdienst", uitzonderlijk=True)
     response = client_for(teamleider).get(_household_log(gezin))
     assert response.status_code == 200
-    assert professional.weergavenaam in response.text
+    assert escape(professional.weergavenaam) in response.text
     assert "Anna Visser" in response.text  # the members, by name
     assert "logtabel__uitzonderlijk" in response.text and "Crisisdienst" in response.text
     assert "3 regels gevonden" in response.text

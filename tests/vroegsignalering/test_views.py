@@ -10,6 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 
 from tests.casussen.factories import PlanFactory
 from tests.huishoudens.factories import HuishoudenFactory, LidFactory
@@ -87,7 +88,9 @@ def test_a_signal_on_the_plan_and_in_mijn_werk(client_for, partner, team_noord, 
     plan = client.get(reverse("casussen:plan", args=[huishouden.pk]))
     assert "Basisbehoefte eerst: Huisvesting" in plan.text and "crisissignaal" in plan.text
     start = client.get(reverse("start"))
-    assert "Vroegsignalen bij mijn huishoudens" in start.text and huishouden.naam in start.text
+    assert (
+        "Vroegsignalen bij mijn huishoudens" in start.text and escape(huishouden.naam) in start.text
+    )
     client.post(reverse("vroegsignalering:oppakken", args=[zaak]))
     assert Vroegsignaalzaak.objects.get(pk=zaak).eindresultaat == "ander_lopend_traject"
     assert (
