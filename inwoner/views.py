@@ -17,7 +17,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
+from django.utils.http import content_disposition_header, urlencode
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from casussen.services import PlanGewijzigd
@@ -38,6 +38,7 @@ from sociaaldomein.accesslog import Actie, log_access
 from sociaaldomein.forms import apply_errors
 from sociaaldomein.pdf import render_pdf
 from sociaaldomein.roles import Rol, open_to
+from sociaaldomein.tweedefactor import required as tweede_factor_verplicht
 
 GET_POST = require_http_methods(["GET", "POST"])
 BACKEND = "sociaaldomein.auth.RoleAwareModelBackend"
@@ -168,7 +169,8 @@ def inzage(request: HttpRequest) -> HttpResponse:
 @open_to(*Rol)
 @GET_POST
 def activeren(request: HttpRequest) -> HttpResponse:
-    """Public: the member turns the code of their letter into an account."""
+    """Public: the member turns the code of their letter into an account: a password, then
+    (with TWEEDE_FACTOR_VERPLICHT, as for staff) the authenticator app and recovery codes."""
     form = ActiverenForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         data = form.cleaned_data
@@ -183,9 +185,14 @@ def activeren(request: HttpRequest) -> HttpResponse:
             apply_errors(form, error, {"password": "password1"})
         else:
             login(request, account.user, backend=BACKEND)
+            if tweede_factor_verplicht():
+                messages.info(request, "Uw wachtwoord is ingesteld. Stel nu uw tweede factor in.")
+                volgende = urlencode({"next": reverse("inwoner:mijn_plan")})
+                return redirect(f"{reverse('tweede_factor_instellen')}?{volgende}")
             messages.success(request, "Welkom. Uw account is klaar; dit is uw plan.")
             return redirect("inwoner:mijn_plan")
-    return render(request, "inwoner/activeren.html", {"form": form})
+    context = {"form": form, "tweede_factor": tweede_factor_verplicht()}
+    return render(request, "inwoner/activeren.html", context)
 
 
 # --- staff screens -----------------------------------------------------------------------------
