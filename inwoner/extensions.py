@@ -5,6 +5,7 @@ and on the casusregisseur's Mijn werk what their households told them."""
 
 from __future__ import annotations
 
+from inwoner import digid
 from inwoner.models import AvgVerzoek, Inbreng, Uitnodiging
 from inwoner.selectors import avg_verzoeken_van, inbreng_op_plan, reacties_voor
 from sociaaldomein.extensions import Panel, home, nav_item, provides
@@ -47,3 +48,9 @@ def op_huishouden(*, user, huishouden, matrix) -> list[Panel]:
 def op_plan(*, user, huishouden, plan, overzicht) -> Panel:
     data = {"inbreng": inbreng_op_plan(plan), "mag": Inbreng.can_decide(user, huishouden)}
     return Panel("zijkant", "inwoner/_plan.html", data)
+
+
+@provides("inloggen", order=10)
+def digid_knop() -> Panel | None:
+    """ "Inloggen met DigiD" for residents, only where the municipality set up its broker."""
+    return Panel("onder", "inwoner/_digid_knop.html") if digid.enabled() else None

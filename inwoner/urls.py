@@ -1,6 +1,6 @@
 from django.urls import path
 
-from inwoner import views
+from inwoner import digid, views
 
 app_name = "inwoner"
 
@@ -13,6 +13,9 @@ urlpatterns = [
     path("mijn-plan/mijn-rechten/", views.rechten, name="rechten"),
     path("mijn-plan/mijn-rechten/inzage/", views.inzage, name="inzage"),
     path("activeren/", views.activeren, name="activeren"),
+    path("inloggen/digid/", digid.inloggen, name="digid_inloggen"),
+    path("inloggen/digid/terug/", digid.terugkeer, name="digid_terug"),
+    path("inloggen/digid/geen-toegang/", views.digid_geweigerd, name="digid_geweigerd"),
     path("huishoudens/<int:pk>/uitnodigen/", views.uitnodigen, name="uitnodigen"),
     path(
         "huishoudens/<int:pk>/inbreng/<int:inbreng_pk>/",

@@ -195,6 +195,14 @@ def activeren(request: HttpRequest) -> HttpResponse:
     return render(request, "inwoner/activeren.html", context)
 
 
+@login_not_required
+@open_to(*Rol)
+@require_GET
+def digid_geweigerd(request: HttpRequest) -> HttpResponse:
+    """Public: DigiD said who the resident is, but there is no Mijn plan account for them."""
+    return render(request, "inwoner/digid_geweigerd.html", status=403)
+
+
 # --- staff screens -----------------------------------------------------------------------------
 
 

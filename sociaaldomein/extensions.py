@@ -22,6 +22,8 @@ Slots, their arguments and places:
   "actie" at every action, both with `doel` / `actie` from the page's loops; "signalen"
   below the plan's own signals; "zijkant" on top of the side column).
 - "kop" (user): the page header, on every page: providers must not query.
+- "inloggen" (no arguments): the login page ("onder", below the form), such as the
+  residents' DigiD button: providers must not query.
 
 Navigation items register the same way (`nav_item`): each app names its own screens; so
 does the start page of a role outside the staff (`home`).

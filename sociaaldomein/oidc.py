@@ -16,6 +16,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.http import Http404
+from django.urls import reverse
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.views import (
     OIDCAuthenticationCallbackView,
@@ -68,6 +69,13 @@ def apply_claims(*, user: User, claims: dict, rollen: set[str]) -> User:
 class RolOIDCBackend(OIDCAuthenticationBackend):
     """mozilla-django-oidc's backend with the user found by username and the roles and
     teams taken from the claims."""
+
+    def authenticate(self, request, **kwargs):
+        # only on this client's own return URL: a second OIDC client (DigiD for residents,
+        # inwoner.digid) has its own, and its code means nothing to this provider
+        if request is None or request.path != reverse("oidc_authentication_callback"):
+            return None
+        return super().authenticate(request, **kwargs)
 
     def _username(self, claims: dict) -> str:
         return str(claims.get(settings.OIDC_GEBRUIKERSNAAM_CLAIM) or "")[:150]

@@ -271,6 +271,30 @@ LOGIN_REDIRECT_URL_FAILURE = "/accounts/login/?sso=geweigerd"
 if OIDC_RP_CLIENT_ID:
     AUTHENTICATION_BACKENDS.append("sociaaldomein.oidc.RolOIDCBackend")
 
+# Residents with DigiD through the municipality's OIDC broker (inwoner/digid.py): a second
+# OIDC client, on when INWONER_OIDC_RP_CLIENT_ID is set; matched on the BSN claim to an
+# activated Mijn plan account (never creates a user). A DigiD level in `acr` listed in
+# INWONER_OIDC_ACR_TWEEDE_FACTOR (default: Midden, Substantieel, Hoog) is the second factor.
+INWONER_OIDC_RP_CLIENT_ID = os.environ.get("INWONER_OIDC_RP_CLIENT_ID", "")
+INWONER_OIDC_RP_CLIENT_SECRET = os.environ.get("INWONER_OIDC_RP_CLIENT_SECRET", "")
+INWONER_OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get(
+    "INWONER_OIDC_OP_AUTHORIZATION_ENDPOINT", ""
+)
+INWONER_OIDC_OP_TOKEN_ENDPOINT = os.environ.get("INWONER_OIDC_OP_TOKEN_ENDPOINT", "")
+INWONER_OIDC_OP_USER_ENDPOINT = os.environ.get("INWONER_OIDC_OP_USER_ENDPOINT", "")
+INWONER_OIDC_OP_JWKS_ENDPOINT = os.environ.get("INWONER_OIDC_OP_JWKS_ENDPOINT", "")
+INWONER_OIDC_RP_SIGN_ALGO = os.environ.get("INWONER_OIDC_RP_SIGN_ALGO", "RS256")
+INWONER_OIDC_RP_SCOPES = os.environ.get("INWONER_OIDC_RP_SCOPES", "openid")
+INWONER_OIDC_BSN_CLAIM = os.environ.get("INWONER_OIDC_BSN_CLAIM", "bsn")
+INWONER_OIDC_ACR_TWEEDE_FACTOR = env_list(
+    "INWONER_OIDC_ACR_TWEEDE_FACTOR",
+    "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract,"
+    "urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard,"
+    "urn:oasis:names:tc:SAML:2.0:ac:classes:SmartcardPKI",
+)
+if INWONER_OIDC_RP_CLIENT_ID:
+    AUTHENTICATION_BACKENDS.append("inwoner.digid.DigidBackend")
+
 # django-guardian: no anonymous user object; grants are direct foreign-key models.
 ANONYMOUS_USER_NAME = None
 GUARDIAN_RAISE_403 = False

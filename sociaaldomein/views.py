@@ -32,6 +32,7 @@ class Inloggen(LoginView):
         return super().get_context_data(
             sso=bool(settings.OIDC_RP_CLIENT_ID),
             sso_geweigerd=self.request.GET.get("sso") == "geweigerd",
+            extra=panels("inloggen"),
             **kwargs,
         )
 

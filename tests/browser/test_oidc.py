@@ -70,7 +70,8 @@ def provider(live_server, tmp_path, settings):
     }
     run = [sys.executable, "-m"]
     subprocess.run([*run, "django", "migrate", "-v0"], env=env, cwd=PROJECT, check=True)
-    callback = f"{live_server.url}/accounts/oidc/terug/"
+    # the staff client's return URL and the residents' (DigiD, tests/browser/test_digid.py)
+    callback = f"{live_server.url}/accounts/oidc/terug/ {live_server.url}/inloggen/digid/terug/"
     subprocess.run(
         [*run, "tests.oidc_provider.opzetten", CLIENT_ID, SECRET, callback],
         env=env,

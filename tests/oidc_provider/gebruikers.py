@@ -21,4 +21,15 @@ GEBRUIKERS = {
     },
     # an employee of the municipality without a role in Eén Plan
     "sso.parkeren": {"given_name": "Ali", "roles": ["parkeren-medewerker"], "amr": ["pwd", "mfa"]},
+    # residents signing in with DigiD through the broker (inwoner.digid): the BSN of the
+    # member with an account in tests/inwoner/gezin.py, at level Midden (a second factor)
+    "digid.iris": {
+        "bsn": "111222333",
+        "acr": "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract",
+    },
+    # a resident DigiD knows but Eén Plan has no account for
+    "digid.onbekend": {
+        "bsn": "999999990",
+        "acr": "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract",
+    },
 }

@@ -808,6 +808,12 @@ MATRIX: dict[str, Regel] = {
     "inwoner:inzage": Regel(get=ALLEEN_LID),
     # public: the member activates the account of their letter (tests/inwoner)
     "inwoner:activeren": Regel(get=None, public=True),
+    # public: residents sign in with DigiD through the broker (404 while
+    # INWONER_OIDC_RP_CLIENT_ID is unset), and the page for a BSN without an account;
+    # tests/inwoner/test_digid.py and the browser journey tests/browser/test_digid.py
+    "inwoner:digid_inloggen": Regel(get=None, public=True),
+    "inwoner:digid_terug": Regel(get=None, public=True),
+    "inwoner:digid_geweigerd": Regel(get=None, public=True),
     # staff: the caseworkers of the team invite, answer contributions and AVG requests
     "inwoner:uitnodigen": _plan_regel(
         lambda w: {"lid": w.uit_te_nodigen.pk}, kwargs=lambda w: {"pk": w.huishouden_zonder_plan.pk}
