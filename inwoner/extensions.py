@@ -1,11 +1,13 @@
 """What Mijn plan contributes to pages of lower apps (see sociaaldomein.extensions): the
 member's start page and navigation, the invite button and the AVG requests on the
 household page, the household's contributions and digital agreement on the plan page,
-and on the casusregisseur's Mijn werk what their households told them."""
+on the casusregisseur's Mijn werk what their households told them, the DigiD button on
+the login page and the AVG requests as a chapter of the case dossier."""
 
 from __future__ import annotations
 
 from inwoner import digid
+from inwoner.dossier import avg_hoofdstuk
 from inwoner.models import AvgVerzoek, Inbreng, Uitnodiging
 from inwoner.selectors import avg_verzoeken_van, inbreng_op_plan, reacties_voor
 from sociaaldomein.extensions import Panel, home, nav_item, provides
@@ -54,3 +56,10 @@ def op_plan(*, user, huishouden, plan, overzicht) -> Panel:
 def digid_knop() -> Panel | None:
     """ "Inloggen met DigiD" for residents, only where the municipality set up its broker."""
     return Panel("onder", "inwoner/_digid_knop.html") if digid.enabled() else None
+
+
+@provides("dossier", order=10)
+def avg_in_dossier(*, huishouden) -> Panel | None:
+    """The members' AVG requests and their answers, kept in the case dossier."""
+    hoofdstuk = avg_hoofdstuk(huishouden)
+    return Panel("hoofdstuk", "pdf/_hoofdstuk.html", hoofdstuk) if hoofdstuk else None

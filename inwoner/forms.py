@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from casussen.models import MAX_TEKST
 from huishoudens.models import Lid, months_ago
-from inwoner.models import VOLWASSEN, AvgVerzoek, Inbreng
+from inwoner.models import VOLWASSEN, AvgVerzoek, Inbreng, gronden_voor
 from sociaaldomein.forms import Form
 
 
@@ -158,3 +158,24 @@ class AvgAntwoordForm(Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": "Geef een antwoord met de reden."},
     )
+    grond = forms.ChoiceField(
+        label="Wettelijke grond",
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="Bij wissen en beperken: op grond waarvan u toewijst of afwijst. Het lid ziet "
+        "dit, en het staat in het dossier.",
+    )
+
+    def __init__(self, *args, verzoek: AvgVerzoek, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.verzoek = verzoek
+        if verzoek.soort == AvgVerzoek.Soort.CORRECTIE:
+            del self.fields["grond"]
+        else:
+            self.fields["grond"].choices = gronden_voor(verzoek.soort)
+
+    def clean_grond(self):
+        grond = self.cleaned_data.get("grond", "")
+        if not grond:
+            raise forms.ValidationError("Kies de wettelijke grond van uw besluit.")
+        return grond

@@ -170,9 +170,90 @@ class Inbreng(models.Model):
             raise ValidationError({"reden": "Geef een reden; het huishouden leest die."})
 
 
+class Grond(models.TextChoices):
+    """The legal outcome of an erasure or restriction request, as the casusregisseur
+    records it with the answer (shown to the member and in the dossier)."""
+
+    GEWIST = "gewist", "Gewist (AVG artikel 17 lid 1)"
+    DEELS_GEWIST = (
+        "deels_gewist",
+        "Deels gewist; de rest valt onder een wettelijke bewaarplicht (AVG artikel 17 lid 3 sub b)",
+    )
+    BEWAARPLICHT_JEUGDWET = (
+        "bewaarplicht_jeugdwet",
+        "Niet gewist: wettelijke bewaarplicht (AVG artikel 17 lid 3 sub b); Jeugdwet artikel "
+        "7.3.8: 20 jaar bewaren",
+    )
+    BEWAARPLICHT_ARCHIEFWET = (
+        "bewaarplicht_archiefwet",
+        "Niet gewist: wettelijke bewaarplicht (AVG artikel 17 lid 3 sub b); Archiefwet en "
+        "Selectielijst gemeenten (Wmo 2015, Participatiewet)",
+    )
+    RECHTSVORDERING = (
+        "rechtsvordering",
+        "Niet gewist: nodig voor een rechtsvordering (AVG artikel 17 lid 3 sub e)",
+    )
+    GEEN_GROND_WISSEN = (
+        "geen_grond_17",
+        "Niet gewist: geen van de gronden van AVG artikel 17 lid 1 is van toepassing",
+    )
+    BEPERKT_BEWAREN = (
+        "beperkt_bewaren",
+        "Verwerking beperkt tot bewaren (AVG artikel 18 lid 2)",
+    )
+    BEPERKT_ONDERZOEK = (
+        "beperkt_onderzoek",
+        "Verwerking beperkt zolang de juistheid wordt onderzocht (AVG artikel 18 lid 1 sub a)",
+    )
+    GEEN_GROND_BEPERKEN = (
+        "geen_grond_18",
+        "Niet beperkt: geen van de gronden van AVG artikel 18 lid 1 is van toepassing",
+    )
+    # requests answered before the ground was recorded (the migration); never chosen
+    NIET_VASTGELEGD = "niet_vastgelegd", "Grond niet vastgelegd (beantwoord vóór registratie)"
+
+
+# Which ground fits which request and which decision (the form offers these; the database
+# refuses any other combination).
+_TOEGEWEZEN, _DEELS, _AFGEWEZEN = "toegewezen", "deels", "afgewezen"
+GRONDEN: dict[str, tuple[str, set[str]]] = {
+    Grond.GEWIST: ("wissen", {_TOEGEWEZEN}),
+    Grond.DEELS_GEWIST: ("wissen", {_DEELS}),
+    Grond.BEWAARPLICHT_JEUGDWET: ("wissen", {_AFGEWEZEN, _DEELS}),
+    Grond.BEWAARPLICHT_ARCHIEFWET: ("wissen", {_AFGEWEZEN, _DEELS}),
+    Grond.RECHTSVORDERING: ("wissen", {_AFGEWEZEN, _DEELS}),
+    Grond.GEEN_GROND_WISSEN: ("wissen", {_AFGEWEZEN}),
+    Grond.BEPERKT_BEWAREN: ("beperken", {_TOEGEWEZEN, _DEELS}),
+    Grond.BEPERKT_ONDERZOEK: ("beperken", {_TOEGEWEZEN, _DEELS}),
+    Grond.GEEN_GROND_BEPERKEN: ("beperken", {_AFGEWEZEN}),
+}
+
+
+def gronden_voor(soort: str, status: str = "") -> list[tuple[str, str]]:
+    """The grounds for this kind of request (and decision, when given), as choices."""
+    return [
+        (grond.value, grond.label)
+        for grond in Grond
+        if grond in GRONDEN
+        and GRONDEN[grond][0] == soort
+        and (not status or status in GRONDEN[grond][1])
+    ]
+
+
+def _grond_past() -> Q:
+    """The database's rule: erasure and restriction answered with a fitting ground;
+    no ground while open or for a correction."""
+    past = Q(grond="") & (Q(status="open") | Q(soort="correctie"))
+    past |= Q(grond=Grond.NIET_VASTGELEGD) & ~Q(status="open") & ~Q(soort="correctie")
+    for grond, (soort, statussen) in GRONDEN.items():
+        past |= Q(grond=grond, soort=soort, status__in=sorted(statussen))
+    return past
+
+
 class AvgVerzoek(models.Model):
     """A request of a member under the AVG: correction (art. 16), erasure (art. 17) or
-    restriction (art. 18). Answered with a reason within one month (art. 12(3)); kept."""
+    restriction (art. 18). Answered with a reason within one month (art. 12(3)); an
+    erasure or restriction also with its legal ground (`grond`); kept."""
 
     class Soort(models.TextChoices):
         CORRECTIE = "correctie", "Gegevens verbeteren (AVG artikel 16)"
@@ -200,6 +281,9 @@ class AvgVerzoek(models.Model):
     uiterlijk_op = models.DateField("uiterlijk beantwoorden op")
     status = models.CharField("besluit", max_length=10, choices=Status.choices, default=Status.OPEN)
     antwoord = models.TextField("antwoord met reden", max_length=MAX_TEKST, blank=True)
+    grond = models.CharField(
+        "wettelijke grond", max_length=30, choices=Grond.choices, blank=True, default=""
+    )
     beantwoord_op = models.DateTimeField("beantwoord op", null=True, blank=True)
     beantwoord_door = user_ref("beantwoord door", optional=True)
 
@@ -221,6 +305,7 @@ class AvgVerzoek(models.Model):
                 | (~Q(status="open") & Q(beantwoord_op__isnull=False) & ~Q(antwoord="")),
                 name="avgverzoek_antwoord_met_reden",
             ),
+            models.CheckConstraint(condition=_grond_past(), name="avgverzoek_grond_past"),
         ]
 
     def __str__(self) -> str:
@@ -243,3 +328,16 @@ class AvgVerzoek(models.Model):
             raise ValidationError({"toelichting": "Schrijf op welke gegevens het gaat."})
         if self.status != self.Status.OPEN and not self.antwoord.strip():
             raise ValidationError({"antwoord": "Geef een antwoord met de reden."})
+        if self.status != self.Status.OPEN and self.soort != self.Soort.CORRECTIE:
+            passend = {value for value, _ in gronden_voor(self.soort, self.status)}
+            if self.grond not in passend:
+                raise ValidationError(
+                    {"grond": "Kies de wettelijke grond die bij dit verzoek en besluit past."}
+                )
+        elif self.grond:
+            raise ValidationError(
+                {
+                    "grond": "Een wettelijke grond hoort alleen bij een besluit "
+                    "over wissen of beperken."
+                }
+            )

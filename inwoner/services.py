@@ -218,13 +218,16 @@ def request_avg(*, account: Lidaccount, soort: str, toelichting: str) -> AvgVerz
 
 
 @transaction.atomic
-def answer_avg(*, verzoek: AvgVerzoek, door: User, status: str, antwoord: str) -> AvgVerzoek:
+def answer_avg(
+    *, verzoek: AvgVerzoek, door: User, status: str, antwoord: str, grond: str = ""
+) -> AvgVerzoek:
+    """The answer with its reason; for erasure and restriction also the legal ground."""
     verzoek = AvgVerzoek.objects.select_for_update().get(pk=verzoek.pk)
     if verzoek.status != AvgVerzoek.Status.OPEN:
         raise ValidationError("Dit verzoek is al beantwoord.")
     if status == AvgVerzoek.Status.OPEN:
         raise ValidationError({"status": "Kies het besluit."})
-    verzoek.status, verzoek.antwoord = status, antwoord
+    verzoek.status, verzoek.antwoord, verzoek.grond = status, antwoord, grond
     verzoek.beantwoord_op, verzoek.beantwoord_door = timezone.now(), door
     verzoek.full_clean()
     verzoek.save()

@@ -268,7 +268,7 @@ def avg_antwoord(request: HttpRequest, pk: int, verzoek_pk: int) -> HttpResponse
     verzoek = get_object_or_404(
         AvgVerzoek.objects.select_related("lid"), pk=verzoek_pk, huishouden=huishouden
     )
-    form = AvgAntwoordForm(request.POST if request.method == "POST" else None)
+    form = AvgAntwoordForm(request.POST if request.method == "POST" else None, verzoek=verzoek)
     if form.is_valid():
         try:
             services.answer_avg(verzoek=verzoek, door=request.user, **form.cleaned_data)

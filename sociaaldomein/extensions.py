@@ -22,6 +22,9 @@ Slots, their arguments and places:
   "actie" at every action, both with `doel` / `actie` from the page's loops; "signalen"
   below the plan's own signals; "zijkant" on top of the side column).
 - "kop" (user): the page header, on every page: providers must not query.
+- "dossier" (huishouden): extra chapters of the PDF case dossier ("hoofdstuk"), each with
+  a `verantwoording.dossier.Hoofdstuk` as data (plain formatted values: printed after the
+  maatwerk requests and counted in the fingerprint); a fixed number of queries each.
 - "inloggen" (no arguments): the login page ("onder", below the form), such as the
   residents' DigiD button: providers must not query.
 

@@ -77,9 +77,26 @@ def test_an_avg_request_lands_in_mijn_werk_with_a_one_month_deadline_and_is_answ
     assert "AVG-verzoeken" in werk and verzoek.uiterlijk_op.strftime("%d-%m-%Y") in werk
     url = reverse("inwoner:avg_antwoord", args=[gezin.huishouden.pk, verzoek.pk])
     assert "Geef een antwoord" in prof.post(url, {"status": "afgewezen", "antwoord": ""}).text
-    prof.post(url, {"status": "deels", "antwoord": "Het adres is verbeterd; de rest blijft."})
+    antwoord = {"status": "deels", "antwoord": "Het adres is verbeterd; de rest blijft."}
+    grond = {"correctie": "", "wissen": "deels_gewist", "beperken": "beperkt_bewaren"}[soort]
+    if grond:  # erasure and restriction: the legal ground is required, and must fit
+        assert "Kies de wettelijke grond" in prof.post(url, antwoord).text
+        misplaatst = {"wissen": "beperkt_bewaren", "beperken": "gewist"}[soort]
+        assert (
+            "Selecteer een geldige keuze" in prof.post(url, {**antwoord, "grond": misplaatst}).text
+        )
+        past_niet = {"wissen": "gewist", "beperken": "geen_grond_18"}[soort]  # not with "deels"
+        assert (
+            "die bij dit verzoek en besluit past"
+            in prof.post(url, {**antwoord, "grond": past_niet}).text
+        )
+        assert AvgVerzoek.objects.get(pk=verzoek.pk).status == "open"
+    prof.post(url, {**antwoord, "grond": grond})
     verzoek.refresh_from_db()
     assert verzoek.status == "deels" and verzoek.beantwoord_door == gezin.professional
+    assert verzoek.grond == grond
+    if grond:  # the member and the household page show the ground
+        assert verzoek.get_grond_display() in client.get(reverse("inwoner:rechten")).text
     # kept in the file: on the household page, and the member reads the answer
     detail = prof.get(reverse("huishoudens:detail", args=[gezin.huishouden.pk])).text
     assert "Het adres is verbeterd" in detail

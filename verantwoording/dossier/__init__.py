@@ -12,7 +12,15 @@ Maatwerk requests have one selector (`maatwerk_voor_dossier`) and one template s
 (`pdf/_maatwerk.html`): the approvals of issue 6 are added there, in one place.
 """
 
-from verantwoording.dossier.inhoud import DossierInhoud, DossierMeta, LogBlok, render_dossier_html
+from verantwoording.dossier.inhoud import (
+    DossierInhoud,
+    DossierMeta,
+    Gegeven,
+    Hoofdstuk,
+    LogBlok,
+    Onderdeel,
+    render_dossier_html,
+)
 from verantwoording.dossier.lezen import (
     dossier_inhoud,
     gegevensdeling_regels,
@@ -23,7 +31,10 @@ from verantwoording.dossier.lezen import (
 __all__ = [
     "DossierInhoud",
     "DossierMeta",
+    "Gegeven",
+    "Hoofdstuk",
     "LogBlok",
+    "Onderdeel",
     "dossier_inhoud",
     "gegevensdeling_regels",
     "maatwerk_voor_dossier",

@@ -172,6 +172,23 @@ class MaatwerkRegel:
 
 
 @dataclass(frozen=True)
+class Onderdeel:
+    titel: str
+    gegevens: list[Gegeven]
+
+
+@dataclass(frozen=True)
+class Hoofdstuk:
+    """A chapter a higher app adds to the dossier through the slot "dossier" (it sends a
+    Panel with place "hoofdstuk" and this as its data): plain, formatted values like the
+    rest, printed by `pdf/_hoofdstuk.html` and counted in the fingerprint."""
+
+    kop: str
+    inleiding: str
+    onderdelen: list[Onderdeel]
+
+
+@dataclass(frozen=True)
 class DossierInhoud:
     """Everything the dossier says about the household (the fingerprinted part)."""
 
@@ -189,6 +206,16 @@ class DossierInhoud:
     maatwerk: list[MaatwerkRegel]
     periode_van: datetime.date
     periode_tot: datetime.date | None = None
+    # chapters of higher apps (slot "dossier"), after the maatwerk requests
+    hoofdstukken: list[Hoofdstuk] = dataclasses.field(default_factory=list)
+
+    @property
+    def nummer_log(self) -> int:
+        return 9 + len(self.hoofdstukken)
+
+    @property
+    def nummer_over(self) -> int:
+        return 10 + len(self.hoofdstukken)
 
     @property
     def vingerafdruk(self) -> str:
@@ -205,12 +232,15 @@ class DossierInhoud:
             + len(self.veiligheid)
             + 4 * len(self.toetsen)
             + len(self.maatwerk)
+            + sum(1 + len(h.onderdelen) for h in self.hoofdstukken)
         )
 
 
 def vingerafdruk(inhoud: DossierInhoud) -> str:
     """SHA-256 over a canonical JSON form of the content (sorted keys, UTF-8)."""
     data = {"formaat": FORMAAT, **dataclasses.asdict(inhoud)}
+    if not data["hoofdstukken"]:
+        del data["hoofdstukken"]  # a dossier without them keeps its earlier fingerprint
     canonical = json.dumps(
         data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str
     )
