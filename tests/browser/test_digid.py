@@ -52,11 +52,12 @@ def test_a_member_signs_in_with_digid_and_lands_on_mijn_plan(
 
 
 def test_a_resident_without_an_account_gets_no_access(
-    page, live_server, digid, professional, team_noord
+    page, live_server, digid, professional, team_noord, axe
 ):
     maak_gezin(professional, team_noord)
     _digid(page, live_server, "digid.onbekend")
     expect(page).to_have_url(re.compile(r"/inloggen/digid/geen-toegang/"))
     expect(page.get_by_role("alert")).to_contain_text("geen account voor Mijn plan")
+    axe()
     page.goto(f"{live_server.url}/mijn-plan/")
     expect(page).to_have_url(re.compile(r"/accounts/login/"))
