@@ -279,6 +279,15 @@ def maak_wereld() -> Wereld:
         ingediend_door=inwoner,
         uiterlijk_op=AvgVerzoek.termijn(timezone.localdate()),
     )
+    # an erasure request too, so the answer's legal ground (AvgVerzoek.grond) is swept
+    w.objects["avg_wissen"] = AvgVerzoek.objects.create(
+        huishouden=huishouden,
+        lid=lid,
+        soort="wissen",
+        toelichting="Wis de aantekeningen over mijn schulden.",
+        ingediend_door=inwoner,
+        uiterlijk_op=AvgVerzoek.termijn(timezone.localdate()),
+    )
     w.objects["uit_te_nodigen"] = LidFactory(huishouden=w.huishouden_zonder_plan)
     _verwijzingen(w)
     return w

@@ -286,6 +286,17 @@ EXTRA["inwoner:rechten (lid)"] = Formulier(
     rol="inwoner",
     toont=lambda w: [reverse("inwoner:rechten")],
 )
+EXTRA["inwoner:avg_antwoord (wissen)"] = Formulier(
+    url=lambda w: reverse(
+        "inwoner:avg_antwoord", kwargs={"pk": w.huishouden.pk, "verzoek_pk": w.avg_wissen.pk}
+    ),
+    geldig=lambda w: {
+        "status": "afgewezen",
+        "antwoord": "De gegevens vallen onder de bewaarplicht.",
+        "grond": "bewaarplicht_jeugdwet",
+    },
+    toont=_plan,
+)
 EXTRA["inwoner:akkoord (lid)"] = Formulier(
     url=lambda w: reverse("inwoner:akkoord"),
     geldig=lambda w: {
