@@ -17,9 +17,15 @@ backend/src/openarchiefbeheer/zaken/tests/cassettes/ZaakSerialisersTests.test_se
 
 So Wmo (15), Jeugdwet (20) and Participatiewet (10) stand; Wgs was 7 and is 5. A row the
 beheerder already changed (another period or source) is left alone.
+
+The schema part: `VernietigingsVerzoek` (Jeugdwet art. 7.3.9, four eyes by constraint),
+the list item's link to the request that put it on a list early, and the review step for it.
 """
 
-from django.db import migrations
+import django.db.models.deletion
+import django.utils.timezone
+from django.conf import settings
+from django.db import migrations, models
 
 LIJST = "Selectielijst gemeenten en intergemeentelijke organen 2020"
 
@@ -97,8 +103,231 @@ def restore_periods(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("archief", "0002_bewaartermijnen"),
+        ("huishoudens", "0004_delen_afsluiten_sorteren"),
+        ("sociaaldomein", "0007_issue19_toegangslog_pseudoniem"),
+        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RunPython(correct_periods, restore_periods),
+        migrations.AlterField(
+            model_name="beoordeling",
+            name="stap",
+            field=models.CharField(
+                choices=[
+                    ("ingediend", "Ter beoordeling aangeboden"),
+                    ("akkoord", "Akkoord van de teamleider"),
+                    ("wijzigingen", "Wijzigingen gevraagd"),
+                    ("naar_archivaris", "Aangeboden aan de archivaris"),
+                    ("archivaris", "Akkoord van de archivaris"),
+                    ("vernietigd", "Vernietigd"),
+                    ("verzoek", "Vernietigingsverzoek toegewezen (Jeugdwet art. 7.3.9)"),
+                ],
+                max_length=16,
+                verbose_name="stap",
+            ),
+        ),
+        migrations.CreateModel(
+            name="VernietigingsVerzoek",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "huishouden_nummer",
+                    models.PositiveIntegerField(verbose_name="nummer van het huishouden"),
+                ),
+                (
+                    "referentie_dossier",
+                    models.CharField(max_length=20, verbose_name="referentie van het dossier"),
+                ),
+                (
+                    "verzoeker",
+                    models.CharField(
+                        choices=[
+                            ("jeugdige", "De jeugdige zelf (12 jaar of ouder)"),
+                            ("ouder", "Een ouder of de voogd"),
+                        ],
+                        max_length=10,
+                        verbose_name="wie vraagt het",
+                    ),
+                ),
+                ("ontvangen_op", models.DateField(verbose_name="verzoek ontvangen op")),
+                ("uiterlijk_op", models.DateField(verbose_name="uiterlijk vernietigen op")),
+                (
+                    "toelichting",
+                    models.CharField(blank=True, max_length=500, verbose_name="toelichting"),
+                ),
+                (
+                    "vastgelegd_op",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="vastgelegd op"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Wacht op beoordeling"),
+                            ("toegewezen", "Toegewezen: op een vernietigingslijst"),
+                            ("afgewezen", "Afgewezen"),
+                        ],
+                        default="open",
+                        max_length=10,
+                        verbose_name="besluit",
+                    ),
+                ),
+                (
+                    "grond",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            (
+                                "belang_ander",
+                                "Aanmerkelijk belang van een ander (art. 7.3.9 lid 2)",
+                            ),
+                            (
+                                "wettelijk",
+                                "Een wettelijk voorschrift verzet zich ertegen (art. 7.3.9 lid 2)",
+                            ),
+                            ("blokkade", "Juridische blokkade (bezwaar, beroep, auditor, rechter)"),
+                            (
+                                "niet_bekwaam",
+                                "De jeugdige is niet in staat tot een redelijke waardering van de eigen belangen",
+                            ),
+                        ],
+                        max_length=12,
+                        verbose_name="grond voor afwijzing",
+                    ),
+                ),
+                (
+                    "motivering",
+                    models.CharField(blank=True, max_length=500, verbose_name="motivering"),
+                ),
+                (
+                    "beoordeeld_op",
+                    models.DateTimeField(blank=True, null=True, verbose_name="beoordeeld op"),
+                ),
+                (
+                    "beoordeeld_door",
+                    models.ForeignKey(
+                        blank=True,
+                        db_index=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="beoordeeld door",
+                    ),
+                ),
+                (
+                    "huishouden",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="huishoudens.huishouden",
+                        verbose_name="huishouden",
+                    ),
+                ),
+                (
+                    "jeugdige",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Het lid van het huishouden om wiens jeugdhulp het gaat.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="huishoudens.lid",
+                        verbose_name="jeugdige",
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="sociaaldomein.team",
+                        verbose_name="team",
+                    ),
+                ),
+                (
+                    "vastgelegd_door",
+                    models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="vastgelegd door",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "vernietigingsverzoek",
+                "verbose_name_plural": "vernietigingsverzoeken",
+                "ordering": ["uiterlijk_op", "id"],
+            },
+        ),
+        migrations.AddField(
+            model_name="lijstitem",
+            name="verzoek",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Leeg: op de lijst omdat de bewaartermijn verstreken is.",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="archief.vernietigingsverzoek",
+                verbose_name="vervroegd op verzoek",
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="vernietigingsverzoek",
+            index=models.Index(
+                condition=models.Q(("status", "open")),
+                fields=["team", "uiterlijk_op"],
+                name="verzoek_open",
+            ),
+        ),
+        migrations.AddConstraint(
+            model_name="vernietigingsverzoek",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("beoordeeld_door__isnull", True),
+                    models.Q(("beoordeeld_door", models.F("vastgelegd_door")), _negated=True),
+                    _connector="OR",
+                ),
+                name="verzoek_vier_ogen",
+            ),
+        ),
+        migrations.AddConstraint(
+            model_name="vernietigingsverzoek",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("beoordeeld_op__isnull", True), ("grond", ""), ("status", "open")),
+                    models.Q(
+                        ("beoordeeld_op__isnull", False), ("grond", ""), ("status", "toegewezen")
+                    ),
+                    models.Q(
+                        ("beoordeeld_op__isnull", False),
+                        ("status", "afgewezen"),
+                        models.Q(("grond", ""), _negated=True),
+                        models.Q(("motivering", ""), _negated=True),
+                    ),
+                    _connector="OR",
+                ),
+                name="verzoek_afwijzing_met_grond",
+            ),
+        ),
+        migrations.AddConstraint(
+            model_name="vernietigingsverzoek",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("uiterlijk_op__gt", models.F("ontvangen_op"))),
+                name="verzoek_termijn",
+            ),
+        ),
     ]
