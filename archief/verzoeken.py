@@ -143,7 +143,7 @@ def decide_request(
     """Grant (the file goes on a destruction list of its own) or refuse with a legal
     ground and a motivation. Never by the one who recorded it."""
     verzoek = (
-        VernietigingsVerzoek.objects.select_for_update()
+        VernietigingsVerzoek.objects.select_for_update(of=("self",))
         .select_related("huishouden")
         .get(pk=verzoek.pk)
     )
