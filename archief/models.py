@@ -362,13 +362,19 @@ class VernietigingsVerzoek(models.Model):
     def is_te_laat(self, vandaag: datetime.date) -> bool:
         return self.status == self.Status.OPEN and self.uiterlijk_op < vandaag
 
+    @staticmethod
+    def check_ontvangen(datum: datetime.date | None) -> str:
+        """A Dutch message when the date of receipt cannot be right, else ''."""
+        if datum and datum > timezone.localdate():
+            return "De datum van ontvangst ligt in de toekomst."
+        if datum and datum.year < 2015:
+            return "De Jeugdwet geldt sinds 2015: controleer de datum."
+        return ""
+
     def clean(self) -> None:
         errors = {}
-        vandaag = timezone.localdate()
-        if self.ontvangen_op and self.ontvangen_op > vandaag:
-            errors["ontvangen_op"] = "De datum van ontvangst ligt in de toekomst."
-        elif self.ontvangen_op and self.ontvangen_op.year < 2015:
-            errors["ontvangen_op"] = "De Jeugdwet geldt sinds 2015: controleer de datum."
+        if melding := self.check_ontvangen(self.ontvangen_op):
+            errors["ontvangen_op"] = melding
         if self.jeugdige_id is None:
             errors["jeugdige"] = "Kies het lid om wiens jeugdhulp het gaat."
         elif self.huishouden_id and self.jeugdige.huishouden_id != self.huishouden_id:

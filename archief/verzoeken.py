@@ -41,6 +41,8 @@ def record_request(
     after receipt. The team's leads (but the recorder) are told."""
     if not VernietigingsVerzoek.can_record(door, huishouden):
         raise PermissionDenied("Alleen het team van het huishouden legt een verzoek vast.")
+    if melding := VernietigingsVerzoek.check_ontvangen(ontvangen_op):
+        raise ValidationError({"ontvangen_op": melding})
     open_verzoek = VernietigingsVerzoek.objects.filter(huishouden=huishouden, status=Status.OPEN)
     if open_verzoek.exists():
         raise ValidationError("Er loopt al een verzoek tot vernietiging voor dit huishouden.")
