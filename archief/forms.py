@@ -72,3 +72,12 @@ class BesluitForm(Form):
         widget=textarea(3),
         help_text="Verplicht bij afwijzen; de verzoeker krijgt deze reden.",
     )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("besluit") == "afwijzen":
+            if not data.get("grond"):
+                self.add_error("grond", "Kies de wettelijke grond voor de afwijzing.")
+            if not (data.get("motivering") or "").strip():
+                self.add_error("motivering", "Motiveer de afwijzing (Awb art. 3:46).")
+        return data

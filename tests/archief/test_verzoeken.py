@@ -203,3 +203,83 @@ def test_the_request_shows_in_the_team_leads_mijn_werk(
     assert verzoek.referentie in client_for(teamleider).get(reverse("start")).text
     assert verzoek.referentie not in client_for(ander_teamleider).get(reverse("start")).text
     assert verzoek.referentie not in client_for(professional).get(reverse("start")).text
+
+
+# --- the pages ---------------------------------------------------------------------------------
+
+
+def test_the_household_page_offers_the_request_to_its_team(client_for, gezin, professional):
+    pagina = client_for(professional).get(gezin.get_absolute_url()).text
+    assert reverse("archief:verzoek_nieuw", args=[gezin.pk]) in pagina
+
+
+def test_recording_on_the_page_refuses_a_child_under_twelve_at_the_field(
+    client_for, gezin, professional
+):
+    url = reverse("archief:verzoek_nieuw", args=[gezin.pk])
+    data = {
+        "jeugdige": gezin.klein.pk,
+        "verzoeker": "jeugdige",
+        "ontvangen_op": timezone.localdate().isoformat(),
+    }
+    response = client_for(professional).post(url, data)
+    assert response.status_code == 200
+    assert "jonger dan 12 jaar" in response.text
+    assert not VernietigingsVerzoek.objects.exists()
+    data["verzoeker"] = "ouder"
+    assert client_for(professional).post(url, data).status_code == 302
+    assert VernietigingsVerzoek.objects.get().jeugdige == gezin.klein
+
+
+def test_another_teams_lead_gets_404_and_the_team_reads(
+    client_for, gezin, professional, teamleider, ander_teamleider
+):
+    verzoek = _verzoek(gezin, professional)
+    url = reverse("archief:verzoek", args=[verzoek.pk])
+    assert client_for(ander_teamleider).get(url).status_code == 404
+    besluit = {"besluit": "afwijzen", "grond": "wettelijk", "motivering": "Wettelijke plicht."}
+    assert client_for(ander_teamleider).post(url, besluit).status_code == 404
+    assert client_for(professional).get(url).status_code == 200
+    assert client_for(professional).post(url, besluit).status_code == 403
+    verzoek.refresh_from_db()
+    assert verzoek.status == "open"
+
+
+def test_the_lead_who_recorded_it_gets_403_another_lead_decides(
+    client_for, gezin, teamleider, tweede_leider
+):
+    verzoek = _verzoek(gezin, teamleider)
+    url = reverse("archief:verzoek", args=[verzoek.pk])
+    besluit = {"besluit": "afwijzen", "grond": "wettelijk", "motivering": "Wettelijke plicht."}
+    assert "een andere teamleider" in client_for(teamleider).get(url).text
+    assert client_for(teamleider).post(url, besluit).status_code == 403
+    assert client_for(tweede_leider).post(url, besluit).status_code == 302
+    verzoek.refresh_from_db()
+    assert verzoek.status == "afgewezen" and verzoek.beoordeeld_door == tweede_leider
+
+
+def test_granting_under_legal_hold_shows_the_dutch_message(
+    client_for, gezin, professional, teamleider
+):
+    _sluit(gezin)
+    JuridischeBlokkade.objects.create(
+        huishouden=gezin, grond="rechter", toelichting="Bevel", vastgelegd_door=teamleider
+    )
+    verzoek = _verzoek(gezin, professional)
+    url = reverse("archief:verzoek", args=[verzoek.pk])
+    response = client_for(teamleider).post(url, {"besluit": "toewijzen"})
+    assert response.status_code == 200
+    assert "juridische blokkade" in response.text
+    verzoek.refresh_from_db()
+    assert verzoek.status == "open"
+
+
+def test_a_refusal_without_ground_is_refused_at_the_fields(
+    client_for, gezin, professional, teamleider
+):
+    verzoek = _verzoek(gezin, professional)
+    url = reverse("archief:verzoek", args=[verzoek.pk])
+    response = client_for(teamleider).post(url, {"besluit": "afwijzen", "grond": ""})
+    assert response.status_code == 200
+    assert "Motiveer de afwijzing" in response.text
+    assert "Kies de wettelijke grond" in response.text
