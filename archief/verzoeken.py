@@ -23,6 +23,7 @@ from archief.models import (
 from archief.selectors import bewaringen
 from huishoudens.models import Huishouden, Lid
 from sociaaldomein.models import Notificatie, User
+from sociaaldomein.roles import Rol
 
 Status = VernietigingsVerzoek.Status
 
@@ -130,6 +131,16 @@ def _propose_early(verzoek: VernietigingsVerzoek, door: User) -> Vernietigingsli
             f"{verzoek.uiterlijk_op:%d-%m-%Y}"
         ),
     )
+    beheerders = User.objects.filter(groups__name=Rol.BEHEERDER.value, is_active=True)
+    for beheerder in beheerders.distinct():
+        Notificatie.objects.create(
+            ontvanger=beheerder,
+            tekst=(
+                f"Vernietigingslijst '{lijst.naam}' (Jeugdwet-verzoek) wacht op indiening: "
+                f"uiterlijk vernietigen op {verzoek.uiterlijk_op:%d-%m-%Y}."
+            ),
+            url=reverse("archief:lijst", args=[lijst.pk]),
+        )
     return lijst
 
 

@@ -178,6 +178,7 @@ def test_a_granted_request_goes_through_the_list_to_the_verklaring(
     lijst = item.lijst
     assert "Vervroegd op verzoek" in lijst.naam
     assert lijst.stappen.get().stap == "verzoek"
+    assert beheerder.notificaties.get().url == reverse("archief:lijst", args=[lijst.pk])
     services.submit(lijst=lijst, door=beheerder)
     services.review(lijst=lijst, door=teamleider, akkoord=True)
     services.send_to_archivist(lijst=lijst, door=beheerder)
