@@ -9,7 +9,13 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from archief.models import Bewaartermijn, JuridischeBlokkade, LijstItem, Vernietigingslijst
+from archief.models import (
+    Bewaartermijn,
+    JuridischeBlokkade,
+    LijstItem,
+    Vernietigingslijst,
+    VernietigingsVerzoek,
+)
 from huishoudens.models import Huishouden, Lid
 from sociaaldomein.models import Team
 from toetsing.models import ToetsArtikel, ToetsGrondwaarde
@@ -115,3 +121,18 @@ def lijsten_voor(user):
     if user.is_beheerder or user.is_archivaris or user.is_auditor:
         return lijsten
     return lijsten.filter(team_id__in=user.team_ids if user.is_teamleider else [])
+
+
+def open_verzoeken_voor(user) -> list[VernietigingsVerzoek] | None:
+    """The open Jeugdwet requests for early destruction of the teams a lead leads (their
+    Mijn werk), soonest deadline first; None for anyone else (no query)."""
+    if not user.is_teamleider:
+        return None
+    teams = [team_id for team_id in user.team_ids if user.leads(team_id)]
+    if not teams:
+        return None
+    return list(
+        VernietigingsVerzoek.objects.filter(
+            status=VernietigingsVerzoek.Status.OPEN, team_id__in=teams
+        )
+    )

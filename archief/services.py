@@ -9,7 +9,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from archief.models import Beoordeling, LijstItem, Vernietigingslijst
+from archief.models import Beoordeling, LijstItem, Vernietigingslijst, VernietigingsVerzoek
 from archief.selectors import te_vernietigen
 from archief.vernietiging import delete_household
 from sociaaldomein.models import Notificatie, Team, User
@@ -149,6 +149,8 @@ def destroy(*, lijst: Vernietigingslijst) -> Vernietigingslijst:
                 grond=f"Vernietigingslijst {lijst.pk} ({lijst.naam})",
             )
         LijstItem.objects.filter(pk=item.pk).update(vernietigd_op=nu)
+        if item.verzoek_id:  # the request stays as its account, without free text
+            VernietigingsVerzoek.objects.filter(pk=item.verzoek_id).update(toelichting="")
     lijst.status = Status.VERNIETIGD
     lijst.vernietigd_op = nu
     _stap(lijst, stap=Stap.VERNIETIGD, door=None)
@@ -172,7 +174,7 @@ def verklaring_pdf(lijst: Vernietigingslijst) -> bytes:
         "pdf/verklaring.html",
         {
             "lijst": lijst,
-            "items": list(lijst.items.all()),
+            "items": list(lijst.items.select_related("verzoek")),
             "stappen": list(lijst.stappen.all()),
             "gemeente": settings.GEMEENTE_NAAM,
         },

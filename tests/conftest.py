@@ -30,6 +30,10 @@ REFERENCE_DATA = [
     ("toetsing.migrations.0002_wetten_grondwaarden_artikelen", "add_reference_data"),
     ("toetsing.migrations.0003_wet_algemeen_en_toets", "mark_general_laws"),
     ("archief.migrations.0002_bewaartermijnen", "add_bewaartermijnen"),
+    (
+        "archief.migrations.0003_issue19b_selectielijst_2020_en_vernietigingsverzoek",
+        "correct_periods",
+    ),
     ("verwijzingen.migrations.0002_productcodes", "add_codes"),
     ("toetsing.migrations.0009_14b_artikel_procedureel", "mark_procedural"),
     ("toetsing.migrations.0010_14b_beleidsregel", "add_rules"),

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from archief.models import Vernietigingslijst
+from archief.models import Vernietigingslijst, VernietigingsVerzoek
 from inwoner.models import AvgVerzoek, Inbreng, Lidaccount
 from sociaaldomein.models import Notificatie
 from sociaaldomein.roles import Rol
@@ -262,6 +262,19 @@ def maak_wereld() -> Wereld:
     # Retention and destruction (issue 19): a new destruction list of team Noord.
     w.objects["vernietigingslijst"] = Vernietigingslijst.objects.create(
         naam="Noord 2026", team=noord, auteur=w.users["beheerder"]
+    )
+    # Issue 19b: an open Jeugdwet request for early destruction of the world's household,
+    # recorded by the professional (so the team lead may decide it).
+    w.objects["vernietigingsverzoek"] = VernietigingsVerzoek.objects.create(
+        huishouden=huishouden,
+        huishouden_nummer=huishouden.pk,
+        referentie_dossier=huishouden.referentie,
+        team=noord,
+        jeugdige=lid,
+        verzoeker="ouder",
+        ontvangen_op=timezone.localdate(),
+        uiterlijk_op=VernietigingsVerzoek.termijn(timezone.localdate()),
+        vastgelegd_door=w.users["professional"],
     )
     # Mijn plan (issue 15): the world's member has the account inwoner.demo, with an open
     # contribution to the plan and an open AVG request; an adult member to invite (in the

@@ -84,3 +84,38 @@ def test_a_destruction_list_passes_lead_and_archivist_and_is_carried_out(
     tekst = pdf_tekst(Path(download.value.path()).read_bytes())
     assert oud.referentie in tekst and "Verklaring van vernietiging" in tekst
     call_command("verify_toegangslog")  # raises CommandError when not in order
+
+
+def test_a_jeugdwet_request_is_recorded_and_granted_onto_a_list(
+    page, live_server, axe, team_noord, professional, teamleider
+):
+    """Issue 19b: a professional records a parent's request for early destruction from the
+    household page; the team lead grants it in Mijn werk; the file goes on a list of its
+    own, outside its archiefactiedatum. axe-core checks both pages."""
+    gezin = HuishoudenFactory(team=team_noord)
+    kind = LidFactory(huishouden=gezin, geboortedatum=datetime.date(2016, 3, 1), relatie="kind")
+    Huishouden.objects.filter(pk=gezin.pk).update(
+        status="afgesloten",
+        aangemeld_op=datetime.date(2022, 1, 1),
+        actief_sinds=datetime.date(2022, 2, 1),
+        afgesloten_op=datetime.date(2025, 6, 1),
+    )
+
+    _wissel(page, live_server, "professional.noord")
+    page.goto(f"{live_server.url}/huishoudens/{gezin.pk}/")
+    page.get_by_role("link", name="Verzoek tot vernietiging (Jeugdwet)").click()
+    axe()
+    page.get_by_label(kind.volledige_naam).check()
+    page.get_by_label("Een ouder of de voogd").check()
+    page.get_by_role("button", name="Verzoek vastleggen").click()
+    expect(page.get_by_text("Het verzoek is vastgelegd")).to_be_visible()
+
+    _wissel(page, live_server, "teamleider.noord")
+    page.get_by_role("link", name="VV-").first.click()
+    axe()
+    page.get_by_label("Toewijzen: het dossier gaat op een vernietigingslijst").check()
+    page.get_by_role("button", name="Besluit vastleggen").click()
+    expect(page.get_by_text("Toegewezen: op een vernietigingslijst")).to_be_visible()
+    lijst = Vernietigingslijst.objects.get()
+    assert lijst.naam.startswith("Vervroegd op verzoek VV-")
+    assert lijst.items.get().referentie == gezin.referentie

@@ -126,6 +126,12 @@ def _datum(days: int = 0) -> str:
     return (timezone.localdate() + datetime.timedelta(days=days)).isoformat()
 
 
+def _vandaag() -> str:
+    from django.utils import timezone
+
+    return timezone.localdate().isoformat()
+
+
 def _plan_regel(post_data=lambda w: {}, kwargs=_plan) -> Regel:
     """GET shows the form, POST writes: the team writes, the auditor reads, others 404."""
     return Regel(
@@ -783,6 +789,34 @@ MATRIX: dict[str, Regel] = {
             default=403,
         ),
         kwargs=lambda w: {"pk": w.vernietigingslijst.pk},
+    ),
+    # The Jeugdwet request for early destruction (issue 19b): the team records it (a
+    # household without a request yet), a lead of the team decides; another team's lead
+    # learns nothing (404), the auditor and beheerder see no case data here (404).
+    "archief:verzoek_nieuw": Regel(
+        get=TEAM_FORMULIER,
+        post=TEAM_WIJZIGEN,
+        kwargs=lambda w: {"pk": w.huishouden_zonder_plan.pk},
+        post_data=lambda w: {
+            "jeugdige": w.uit_te_nodigen.pk,
+            "verzoeker": "ouder",
+            "ontvangen_op": _vandaag(),
+            "toelichting": "Moeder vraagt het dossier te vernietigen.",
+        },
+        writes=TEAM_SCHRIJVERS,
+    ),
+    "archief:verzoek": Regel(
+        get=per_rol(professional=200, teamleider=200, ander_team=404, auditor=404, beheerder=404),
+        post=per_rol(
+            teamleider={200, 302}, professional=403, ander_team=404, auditor=404, beheerder=404
+        ),
+        kwargs=lambda w: {"pk": w.vernietigingsverzoek.pk},
+        post_data=lambda w: {
+            "besluit": "afwijzen",
+            "grond": "belang_ander",
+            "motivering": "Een broer heeft het dossier nodig.",
+        },
+        writes=frozenset({"teamleider"}),
     ),
     # --- Mijn plan (inwoner, issue 15) ------------------------------------------------------
     "inwoner:mijn_plan": Regel(get=ALLEEN_LID),

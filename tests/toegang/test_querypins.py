@@ -35,6 +35,8 @@ ZONDER_PIN: dict[str, str] = {
 PINS: dict[str, tuple[str, int, int]] = {
     "archief:lijst": ("teamleider", 5, 5),
     "archief:overzicht": ("teamleider", 3, 3),
+    "archief:verzoek": ("professional", 6, 6),
+    "archief:verzoek_nieuw": ("professional", 5, 5),
     "casussen:actie_nieuw": ("professional", 6, 6),
     "casussen:actie_wijzigen": ("professional", 6, 6),
     "casussen:akkoord": ("professional", 9, 9),
