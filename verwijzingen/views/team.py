@@ -20,7 +20,7 @@ from sociaaldomein.accesslog import Actie as LogActie
 from socialekaart.selectors import dienst as dienst_van_kaart
 from socialekaart.selectors import suggesties
 from verwijzingen import iwmo, services
-from verwijzingen.forms import VerlengForm, VerwijzingForm
+from verwijzingen.forms import ProductcodeForm, VerlengForm, VerwijzingForm
 from verwijzingen.models import Toestemming, Verwijzing
 
 
@@ -143,3 +143,14 @@ def toewijzing(request: HttpRequest, huishouden_pk: int, pk: int) -> HttpRespons
     )
     response["Cache-Control"] = "no-store"
     return response
+
+
+@require_GET
+def productcodes(request: HttpRequest) -> HttpResponse:
+    """The productcode select for the chosen category (the referral form's htmx partial;
+    reference data, no person in it). An unknown category shows every code."""
+    form = ProductcodeForm(
+        categorie=request.GET.get("productcategorie", ""),
+        productcode=request.GET.get("productcode", ""),
+    )
+    return render(request, "verwijzingen/_productcode.html", {"form": form})
