@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
-from django.db.models import F, Q, QuerySet
+from django.db.models import BooleanField, Case, Count, F, Q, QuerySet, Value, When
 
 from socialekaart.models import Dienst, Locatie
 
@@ -54,15 +54,27 @@ def dienst(pk: int) -> Dienst | None:
     return _basis().filter(pk=pk).first()
 
 
-def suggesties(leefdomein_ids: list[int], *, limiet: int = 8) -> list[Dienst]:
-    """Active services for these life domains, voorliggend first (for the action form)."""
-    if not leefdomein_ids:
+def suggesties(leefdomeinen, *, wijk: str = "", limiet: int = 8) -> list[Dienst]:
+    """Active services for these life domains (ids, or a query of them, used as a
+    subquery), for the action form and the referral page: voorliggend first, then the
+    services that cover most of the domains, then those located in the household's wijk.
+    One query, whatever the number of domains or services."""
+    if isinstance(leefdomeinen, list | tuple | set) and not leefdomeinen:
         return []
     qs = (
         Dienst.objects.actief()
-        .filter(leefdomeinen__in=leefdomein_ids)
-        .select_related("organisatie")
-        .distinct()
-        .order_by("-voorliggend", "naam", "id")
+        .filter(leefdomeinen__in=leefdomeinen)
+        .select_related("organisatie", "locatie")
+        .annotate(
+            treffers=Count("leefdomeinen"),
+            in_wijk=Case(
+                When(locatie__wijk=wijk, then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+            if wijk
+            else Value(False, output_field=BooleanField()),
+        )
+        .order_by("-voorliggend", "-treffers", "-in_wijk", "naam", "id")
     )
     return list(qs[:limiet])

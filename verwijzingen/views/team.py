@@ -75,9 +75,8 @@ def nieuw(request: HttpRequest, huishouden_pk: int, actie_pk: int) -> HttpRespon
                 _plan_url(huishouden),
                 f"Verwijzing {verwijzing.get_status_display().lower()}.",
             )
-    domeinen = list(actie.doel.leefdomeinen.values_list("pk", flat=True))
     context = {"huishouden": huishouden, "actie": actie, "form": form}
-    context["suggesties"] = suggesties(domeinen)
+    context["suggesties"] = suggesties(actie.doel.leefdomeinen.values("pk"), wijk=huishouden.wijk)
     log_change(request, huishouden, onderwerp="verwijzing", actie=LogActie.BEKEKEN)
     return render(request, "verwijzingen/nieuw.html", context)
 
