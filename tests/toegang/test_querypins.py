@@ -76,7 +76,7 @@ PINS: dict[str, tuple[str, int, int]] = {
     "meldingen_teller": ("professional", 2, 2),
     "otp_webauthn:js-i18n-catalog": ("professional", 2, 2),
     "socialekaart:dienst": ("professional", 4, 4),
-    "socialekaart:zoeken": ("professional", 6, 6),
+    "socialekaart:zoeken": ("professional", 5, 5),
     "start": ("professional", 17, 17),
     "toetsing:artikelen": ("professional", 5, 10),
     "toetsing:corrigeren": ("professional", 5, 5),
