@@ -45,6 +45,7 @@ from sociaaldomein.accesslog import Actie as LogActie
 from sociaaldomein.concurrency import VersionConflict
 from sociaaldomein.extensions import panels
 from sociaaldomein.forms import apply_errors, conflict_rows
+from socialekaart.selectors import suggesties
 
 GET_POST = require_http_methods(["GET", "POST"])
 
@@ -126,8 +127,10 @@ def _formulier(
     gelukt: str,
     fresh_form: Callable[[object], object] | None = None,
     extra: dict | None = None,
+    bij_formulier: Callable[[], dict] | None = None,
 ) -> HttpResponse:
-    """The shared flow of every plan form: bind, call one service, answer (see below)."""
+    """The shared flow of every plan form: bind, call one service, answer (see below).
+    `bij_formulier` adds what shows next to the form, only when the form is shown."""
     context = {"huishouden": huishouden, "form": form, "titel": titel, "form_id": form_id}
     context.update(knop="Vastleggen" if form_id in {"akkoord", "veiligheid"} else "Opslaan")
     context.update(extra or {})
@@ -138,6 +141,7 @@ def _formulier(
             log_change(request, huishouden, onderwerp=onderwerp, object_id=pk or "")
             return _na_opslaan(request, huishouden, gelukt, focus=(onderwerp, pk))
     # the form page, also when a POST comes back with its errors: a look at the household
+    context.update(bij_formulier() if bij_formulier else {})
     log_change(request, huishouden, onderwerp=onderwerp, actie=LogActie.BEKEKEN)
     return htmx.page(request, "casussen/formulier.html", "formulier", context)
 
@@ -232,6 +236,26 @@ def doel_wijzigen(request: HttpRequest, huishouden_pk: int, doel_pk: int) -> Htt
 
 # --- actions ---------------------------------------------------------------------------------
 
+SUGGESTIES = 5
+
+
+def _suggesties(request: HttpRequest, huishouden: Huishouden, doel: Doel, actie=None):
+    """Below the action form: services of the sociale kaart for the goal's life domains,
+    ranked (voorliggend, domains covered, the household's wijk); one query."""
+
+    def context() -> dict:
+        return {
+            "actie": actie,
+            "suggesties": suggesties(
+                doel.leefdomeinen.values("pk"), wijk=huishouden.wijk, limiet=SUGGESTIES
+            ),
+            "panels": panels(
+                "actie_formulier", user=request.user, huishouden=huishouden, actie=actie
+            ),
+        }
+
+    return context
+
 
 @GET_POST
 def actie_nieuw(request: HttpRequest, huishouden_pk: int, doel_pk: int) -> HttpResponse:
@@ -247,6 +271,7 @@ def actie_nieuw(request: HttpRequest, huishouden_pk: int, doel_pk: int) -> HttpR
         form_id=f"actie-nieuw-{doel.pk}",
         onderwerp="actie",
         gelukt="De actie is toegevoegd.",
+        bij_formulier=_suggesties(request, huishouden, doel),
     )
 
 
@@ -267,6 +292,7 @@ def actie_wijzigen(request: HttpRequest, huishouden_pk: int, actie_pk: int) -> H
         onderwerp="actie",
         gelukt="De actie is gewijzigd.",
         fresh_form=lambda current: ActieForm(instance=current, huishouden=huishouden, nieuw=False),
+        bij_formulier=_suggesties(request, huishouden, actie.doel, actie),
     )
 
 

@@ -21,6 +21,9 @@ Slots, their arguments and places:
 - "plan" (user, huishouden, plan, overzicht): the plan page ("doel" at every goal,
   "actie" at every action, both with `doel` / `actie` from the page's loops; "signalen"
   below the plan's own signals; "zijkant" on top of the side column).
+- "actie_formulier" (user, huishouden, actie): the action form with its suggestions of the
+  sociale kaart ("suggestie" at every suggested service, with `s` from the form's loop;
+  `actie` is None on a new action). Providers must not query.
 - "kop" (user): the page header, on every page: providers must not query.
 - "dossier" (huishouden): extra chapters of the PDF case dossier ("hoofdstuk"), each with
   a `verantwoording.dossier.Hoofdstuk` as data (plain formatted values: printed after the

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
-from django.db.models import F, Q, QuerySet
+from django.db.models import BooleanField, Case, Count, F, OuterRef, Q, QuerySet, Value, When
 
+from huishoudens.models import Leefdomein
 from socialekaart.models import Dienst, Locatie
 
 # trigram word similarity above which a name matches a mistyped word (pg_trgm's default
@@ -16,11 +18,39 @@ def _basis() -> QuerySet[Dienst]:
     return Dienst.objects.select_related("organisatie", "locatie").prefetch_related("leefdomeinen")
 
 
+# The columns a search result shows (not the text vector, the long texts or the contact).
+RESULTAAT_VELDEN = [
+    "naam",
+    "beschrijving",
+    "leeftijd_min",
+    "leeftijd_max",
+    "voorliggend",
+    "wetten",
+    "gecontroleerd_op",
+]
+
+
+def _resultaten() -> QuerySet[Dienst]:
+    """A search result in one row: the service's own columns the list shows, the names of
+    its organisation and wijk, and the names of its life domains as an array (a subquery
+    PostgreSQL evaluates after the sort and limit, for the rows shown only). No second
+    query and no model instances besides the services: the page's read stays small."""
+    domeinen = (
+        Leefdomein.objects.filter(diensten=OuterRef("pk")).order_by("volgorde").values("naam")
+    )
+    return Dienst.objects.only(*RESULTAAT_VELDEN).annotate(
+        organisatie_naam=F("organisatie__naam"),
+        wijk=F("locatie__wijk"),
+        domeinnamen=ArraySubquery(domeinen),
+    )
+
+
 def zoek_diensten(data: dict, *, limiet: int = 50) -> list[Dienst]:
     """Active services, searched with Dutch full text (stemming: 'schulden' finds
     'schuld') or, for typos, trigram similarity on the name; filtered by life domain,
-    wijk, age and law. Voorliggend first. Two queries (services, their domains)."""
-    qs = _basis().filter(status=Dienst.Status.ACTIEF)
+    wijk, age and law. Voorliggend first. One query; each result carries
+    `organisatie_naam`, `wijk` and `domeinnamen` (see _resultaten)."""
+    qs = _resultaten().filter(status=Dienst.Status.ACTIEF)
     if data.get("domein"):
         qs = qs.filter(leefdomeinen__code=data["domein"])
     if data.get("wijk"):
@@ -54,15 +84,27 @@ def dienst(pk: int) -> Dienst | None:
     return _basis().filter(pk=pk).first()
 
 
-def suggesties(leefdomein_ids: list[int], *, limiet: int = 8) -> list[Dienst]:
-    """Active services for these life domains, voorliggend first (for the action form)."""
-    if not leefdomein_ids:
+def suggesties(leefdomeinen, *, wijk: str = "", limiet: int = 8) -> list[Dienst]:
+    """Active services for these life domains (ids, or a query of them, used as a
+    subquery), for the action form and the referral page: voorliggend first, then the
+    services that cover most of the domains, then those located in the household's wijk.
+    One query, whatever the number of domains or services."""
+    if isinstance(leefdomeinen, list | tuple | set) and not leefdomeinen:
         return []
     qs = (
         Dienst.objects.actief()
-        .filter(leefdomeinen__in=leefdomein_ids)
-        .select_related("organisatie")
-        .distinct()
-        .order_by("-voorliggend", "naam", "id")
+        .filter(leefdomeinen__in=leefdomeinen)
+        .select_related("organisatie", "locatie")
+        .annotate(
+            treffers=Count("leefdomeinen"),
+            in_wijk=Case(
+                When(locatie__wijk=wijk, then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+            if wijk
+            else Value(False, output_field=BooleanField()),
+        )
+        .order_by("-voorliggend", "-treffers", "-in_wijk", "naam", "id")
     )
     return list(qs[:limiet])

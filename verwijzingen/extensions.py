@@ -1,5 +1,6 @@
 """What verwijzingen shows on pages of lower apps (sociaaldomein.extensions): the
-referrals at every action of the plan and their results at the goal's evaluation, the
+referrals at every action of the plan and their results at the goal's evaluation, a
+'refer' link at each suggestion of the sociale kaart on the action form, the
 data-sharing log on the household page, and the provider's start page."""
 
 from __future__ import annotations
@@ -16,6 +17,14 @@ def verwijzingen_op_plan(*, user, huishouden, plan, overzicht) -> list[Panel]:
         Panel("actie", "verwijzingen/_plan_actie.html", per_actie),
         Panel("doel", "verwijzingen/_plan_doel.html", per_actie),
     ]
+
+
+@provides("actie_formulier", order=20)
+def verwijzen_vanuit_suggestie(*, user, huishouden, actie) -> Panel | None:
+    """'Verwijzen' at every suggestion on the form of an existing, running action."""
+    if actie is None or not actie.is_actief:
+        return None
+    return Panel("suggestie", "verwijzingen/_suggestie_verwijzen.html")
 
 
 @provides("huishouden", order=40)

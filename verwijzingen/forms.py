@@ -4,11 +4,12 @@ allocation; the provider's answer, start, stop and progress report."""
 from __future__ import annotations
 
 from django import forms
+from django.urls import reverse
 from django.utils import timezone
 
 from sociaaldomein.forms import apply_errors
 from socialekaart.models import Dienst
-from verwijzingen.models import Grondslag, Resultaat, Verwijzing
+from verwijzingen.models import Grondslag, Productcode, Resultaat, Verwijzing
 from verwijzingen.models.verwijzing import Gegeven
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -24,6 +25,63 @@ TOEWIJZING_VELDEN = [
     "einddatum",
     "reden_wijziging",
 ]
+
+
+SELECT = "utrecht-select utrecht-select--html-select"
+
+
+class Codelijst:
+    """The iWmo/iJw code list as the choices of two selects, read in one query: the
+    categories grouped per law, and the codes grouped per category (an <optgroup> each),
+    all of them or those of one category."""
+
+    def __init__(self):
+        self.codes = list(Productcode.objects.order_by("wet", "categorie", "code"))
+
+    def categorieen(self) -> list:
+        per_wet: dict[str, dict[str, str]] = {}
+        for code in self.codes:
+            wet = per_wet.setdefault(code.get_wet_display(), {})
+            wet[code.categorie] = f"{code.categorie} {code.categorie_naam}"
+        return [("", "— kies een categorie —")] + [
+            (wet, list(categorieen.items())) for wet, categorieen in per_wet.items()
+        ]
+
+    def heeft_categorie(self, categorie: str) -> bool:
+        return any(code.categorie == categorie for code in self.codes)
+
+    def codes_per_categorie(self, categorie: str = "") -> list:
+        groepen: dict[str, list] = {}
+        for code in self.codes:
+            if categorie and code.categorie != categorie:
+                continue
+            groep = groepen.setdefault(f"{code.categorie} {code.categorie_naam}", [])
+            groep.append((code.code, f"{code.code} {code.omschrijving}"))
+        return [("", "— kies een productcode —"), *groepen.items()]
+
+    def productcode_veld(self, categorie: str = "") -> forms.ChoiceField:
+        return forms.ChoiceField(
+            label="Productcode",
+            choices=self.codes_per_categorie(categorie),
+            required=False,
+            help_text="De codes staan per productcategorie; alleen een code van de gekozen "
+            "categorie past.",
+            widget=forms.Select(attrs={"class": SELECT}),
+        )
+
+
+class ProductcodeForm(forms.Form):
+    """The productcode select of the referral form for one chosen category (the htmx
+    partial that follows the category select); an unknown category shows every code."""
+
+    def __init__(self, *, categorie: str, productcode: str):
+        super().__init__()
+        codelijst = Codelijst()
+        if not codelijst.heeft_categorie(categorie):
+            categorie = ""
+        self.fields["productcode"] = codelijst.productcode_veld(categorie)
+        past = any(productcode == c.code for c in codelijst.codes if categorie in ("", c.categorie))
+        self.fields["productcode"].initial = productcode if past else ""
 
 
 class VerwijzingForm(forms.ModelForm):
@@ -87,6 +145,29 @@ class VerwijzingForm(forms.ModelForm):
         self.fields["lid"].initial = actie.lid_id
         self.fields["gegeven_op"].initial = timezone.localdate()
         self.fields["grondslag"].choices = [("", "—"), *Grondslag.choices]
+        self._codelijst_velden(Codelijst())
+
+    def _codelijst_velden(self, codelijst: Codelijst) -> None:
+        """Productcategorie and productcode as selects from the code list; choosing a
+        category swaps in the codes of that category (htmx), without JavaScript the codes
+        stand grouped per category and the pair is checked on saving."""
+        self.fields["productcategorie"] = forms.ChoiceField(
+            label="Productcategorie",
+            choices=codelijst.categorieen(),
+            required=False,
+            widget=forms.Select(
+                attrs={
+                    "class": SELECT,
+                    "hx-get": reverse("verwijzingen:productcodes"),
+                    "hx-trigger": "change",
+                    "hx-include": "#id_productcode",
+                    "hx-target": "#id_productcode-veld",
+                    "hx-swap": "outerHTML",
+                    "aria-controls": "id_productcode",
+                }
+            ),
+        )
+        self.fields["productcode"] = codelijst.productcode_veld()
 
     def clean(self):
         data = super().clean()

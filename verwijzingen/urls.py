@@ -31,6 +31,7 @@ urlpatterns = [
         team.toestemming_intrekken,
         name="toestemming_intrekken",
     ),
+    path("verwijzen/productcodes/", team.productcodes, name="productcodes"),
     # the provider's own screens
     path("verwijzingen/", aanbieder.lijst, name="aanbieder"),
     path("verwijzingen/<int:pk>/", aanbieder.detail, name="aanbieder_verwijzing"),

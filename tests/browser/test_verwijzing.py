@@ -15,6 +15,7 @@ from tests.casussen.factories import ActieFactory, DoelFactory, PlanFactory
 from tests.huishoudens.factories import HuishoudenFactory, LidFactory
 from tests.sociaaldomein.factories import UserFactory
 from tests.socialekaart.factories import DienstFactory, OrganisatieFactory
+from verwijzingen.models import Verwijzing
 
 
 @pytest.fixture
@@ -110,3 +111,35 @@ def test_the_provider_pages_are_accessible(page, live_server, axe, wereld):
         response = page.goto(f"{live_server.url}/verwijzingen/{verwijzing.pk}/")
         assert response.status == 200
         axe()
+
+
+def test_refer_from_a_suggestion_on_the_action_form_with_a_product_code(
+    page, live_server, login, situatie
+):
+    """The action form suggests the provision; "Verwijzen" opens the referral with it
+    chosen; choosing a category swaps in only its product codes (htmx)."""
+    huishouden = situatie
+    problems = []
+    page.on("response", lambda r: problems.append(r.url) if r.status >= 400 else None)
+    login("professional.noord")
+    page.goto(f"{live_server.url}/huishoudens/{huishouden.pk}/plan/")
+    page.get_by_role("link", name="Actie wijzigen").first.click()
+    suggesties = page.get_by_role("region", name="Voorzieningen van de sociale kaart")
+    expect(suggesties).to_contain_text("Thuisadministratie")
+    expect(suggesties).to_contain_text("Voorliggend")
+    suggesties.get_by_role("link", name="Verwijzen naar Thuisadministratie").click()
+    gekozen = page.get_by_label("Voorziening (sociale kaart)").locator("option:checked")
+    expect(gekozen).to_contain_text("Thuisadministratie")
+    page.get_by_text("Toewijzing Wmo / Jeugdwet").click()
+    codes = page.locator("#id_productcode option")
+    expect(codes).to_have_count(17)  # every code of the demo list, and the empty choice
+    page.get_by_label("Productcategorie").select_option("45")
+    expect(codes).to_have_count(4)
+    page.get_by_label("Productcode").select_option("45A03")
+    page.get_by_label("Volume").fill("4")
+    page.get_by_label("Toestemming gegeven door").fill("Inge Bos zelf")
+    page.get_by_role("button", name="Verwijzing verzenden").click()
+    expect(page.get_by_text("Verzonden", exact=True).first).to_be_visible()
+    verwijzing = Verwijzing.objects.get()
+    assert (verwijzing.dienst.naam, verwijzing.productcode) == ("Thuisadministratie", "45A03")
+    assert problems == []

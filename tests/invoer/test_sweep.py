@@ -234,6 +234,12 @@ ZOEKEN: dict[str, tuple] = {
         "professional",
         ["dienst"],
     ),
+    "verwijzingen:productcodes": (  # the codes of the chosen category (htmx partial)
+        lambda w: reverse("verwijzingen:productcodes"),
+        "professional",
+        ["productcategorie", "productcode"],
+        HTMX,
+    ),
     "vroegsignalering:wachtrij": (
         lambda w: reverse("vroegsignalering:wachtrij", args=[w.team_noord.pk]),
         "professional",

@@ -6,6 +6,7 @@ import pytest
 from django.db import IntegrityError
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from socialekaart.models import Dienst
 from socialekaart.selectors import suggesties, zoek_diensten
@@ -104,14 +105,20 @@ def test_page_shows_results_and_flag_with_constant_queries(
     client = client_for(professional)
     url = reverse("socialekaart:zoeken")
     client.get(url)  # warm the session
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):  # the services and their domains: one query
         response = client.get(url, {"q": "schuld"})
     assert response.status_code == 200
     DienstFactory.create_batch(10)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         response = client.get(url)
     html = response.content.decode()
     assert "Meer dan 12 maanden niet gecontroleerd" in html
+    # each result names its organisation, wijk and life domains (read in the same query)
+    dienst = kaart["oud"]
+    regel = f"{escape(dienst.organisatie.naam)} · {escape(dienst.locatie.wijk)}"
+    assert regel in html
+    for domein in dienst.leefdomeinen.all():
+        assert f'<span class="badge badge--domein">{escape(domein.naam)}</span>' in html
     assert "Schuldenwinkel" not in html
 
 

@@ -476,6 +476,9 @@ MATRIX: dict[str, Regel] = {
         post_data=lambda w: {"einddatum": _datum(200)},
         writes=TEAM_SCHRIJVERS,
     ),
+    # the productcodes of a category (htmx partial of the referral form): the code list,
+    # reference data like the sociale kaart
+    "verwijzingen:productcodes": Regel(get=IEDEREEN),
     "verwijzingen:toewijzing": Regel(
         get=TEAM_LEZEN, kwargs=lambda w: {**_plan(w), "pk": w.verwijzing_toewijzing.pk}
     ),

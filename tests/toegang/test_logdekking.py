@@ -40,6 +40,7 @@ EXEMPT: dict[str, str] = {
     "logout": "signing out",
     "socialekaart:zoeken": "the catalogue of local provisions: no person in it",
     "socialekaart:dienst": "one provision of the catalogue: no person in it",
+    "verwijzingen:productcodes": "the iWmo/iJw code list of a category: no person in it",
     "inwoner:inbreng": "the member's own empty form for a contribution; sending it is logged",
     "tweede_factor": "the user's own second factor (sign-in, not case data)",
     "tweede_factor_instellen": "the user's own second factor (sign-in, not case data)",

@@ -20,7 +20,7 @@ from sociaaldomein.accesslog import Actie as LogActie
 from socialekaart.selectors import dienst as dienst_van_kaart
 from socialekaart.selectors import suggesties
 from verwijzingen import iwmo, services
-from verwijzingen.forms import VerlengForm, VerwijzingForm
+from verwijzingen.forms import ProductcodeForm, VerlengForm, VerwijzingForm
 from verwijzingen.models import Toestemming, Verwijzing
 
 
@@ -75,9 +75,8 @@ def nieuw(request: HttpRequest, huishouden_pk: int, actie_pk: int) -> HttpRespon
                 _plan_url(huishouden),
                 f"Verwijzing {verwijzing.get_status_display().lower()}.",
             )
-    domeinen = list(actie.doel.leefdomeinen.values_list("pk", flat=True))
     context = {"huishouden": huishouden, "actie": actie, "form": form}
-    context["suggesties"] = suggesties(domeinen)
+    context["suggesties"] = suggesties(actie.doel.leefdomeinen.values("pk"), wijk=huishouden.wijk)
     log_change(request, huishouden, onderwerp="verwijzing", actie=LogActie.BEKEKEN)
     return render(request, "verwijzingen/nieuw.html", context)
 
@@ -143,3 +142,14 @@ def toewijzing(request: HttpRequest, huishouden_pk: int, pk: int) -> HttpRespons
     )
     response["Cache-Control"] = "no-store"
     return response
+
+
+@require_GET
+def productcodes(request: HttpRequest) -> HttpResponse:
+    """The productcode select for the chosen category (the referral form's htmx partial;
+    reference data, no person in it). An unknown category shows every code."""
+    form = ProductcodeForm(
+        categorie=request.GET.get("productcategorie", ""),
+        productcode=request.GET.get("productcode", ""),
+    )
+    return render(request, "verwijzingen/_productcode.html", {"form": form})
