@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Model
 from django.utils import timezone
 
 from archief.models import Vernietigingslijst, VernietigingsVerzoek
@@ -48,6 +49,24 @@ class Wereld:
             return self.objects[name]
         except KeyError:
             raise AttributeError(name) from None
+
+    def onthoud(self) -> None:
+        """Remember the primary key of every model instance (see `herlaad`)."""
+        self._pks = {
+            (deel, key): value.pk
+            for deel, values in (("users", self.users), ("objects", self.objects))
+            for key, value in values.items()
+            if isinstance(value, Model)
+        }
+
+    def herlaad(self) -> None:
+        """Every model instance as the database holds it again: a test that shares the
+        world (tests/gedeelde_wereld.py) starts from the rows, whatever the previous test
+        did to its instances in memory (changed fields, cached relations, a delete)."""
+        for (deel, key), pk in self._pks.items():
+            instance = getattr(self, deel)[key]
+            instance.pk = pk
+            instance.refresh_from_db()
 
 
 def maak_wereld() -> Wereld:
