@@ -82,7 +82,7 @@ PINS: dict[str, tuple[str, int, int]] = {
     "toetsing:artikelen": ("professional", 5, 10),
     "toetsing:corrigeren": ("professional", 5, 5),
     "toetsing:lijst": ("professional", 5, 5),
-    "toetsing:stap1": ("professional", 11, 11),
+    "toetsing:stap1": ("professional", 10, 10),
     "toetsing:stap2": ("professional", 11, 11),
     "toetsing:starten_actie": ("professional", 6, 6),
     "toetsing:starten_doel": ("professional", 6, 6),
