@@ -8,8 +8,11 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Model
 from django.db.models.fields import BLANK_CHOICE_LABEL
+from django.forms import BoundField
 from django.forms.renderers import TemplatesSetting
+from django.utils.functional import cached_property
 
+from sociaaldomein import formhtml
 from sociaaldomein.formatting import as_text
 
 
@@ -18,6 +21,30 @@ class FormRenderer(TemplatesSetting):
 
     form_template_name = "components/form.html"
     field_template_name = "components/field.html"
+
+    def render(self, template_name, context, request=None):
+        # Django's widget templates and our field template written out in Python (the
+        # same HTML, far cheaper) while they are the templates the code was written from
+        if template_name == formhtml.FIELD_TEMPLATE == self.field_template_name:
+            if self.field_template_known and isinstance(context.get("field"), BoundField):
+                return formhtml.field(context["field"]).strip()  # as BaseRenderer.render
+        elif self.djangos_own_widgets:
+            html = formhtml.render(template_name, context)
+            if html is not None:
+                return html
+        return super().render(template_name, context, request=request)
+
+    @cached_property
+    def djangos_own_widgets(self) -> bool:
+        return all(
+            formhtml.is_djangos_own(self.get_template(name).template.origin.name)
+            for name in formhtml.USED
+        )
+
+    @cached_property
+    def field_template_known(self) -> bool:
+        source = self.get_template(formhtml.FIELD_TEMPLATE).template.source
+        return formhtml.is_field_template(source)
 
 
 WIDGET_CLASSES = {

@@ -59,6 +59,8 @@ def test_maatwerk_goes_from_the_professional_to_the_lead_and_into_the_register(
     page.goto(f"{live_server.url}/maatwerk/")
     kaart = page.locator(f"#verzoek-{verzoek.pk}")
     expect(kaart).to_contain_text(huishouden.referentie)
+    # the similar decisions load when the row's details open
+    kaart.locator("summary").click()
     expect(kaart).to_contain_text(f"Besluit {precedent.pk}")
     axe()
     kaart.get_by_role("link").first.click()

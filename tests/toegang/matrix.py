@@ -589,6 +589,12 @@ MATRIX: dict[str, Regel] = {
         get=per_rol(professional=200, teamleider=200, auditor=200, ander_team=404, beheerder=404),
         kwargs=lambda w: {"pk": w.verzoek.pk},
     ),
+    # A row's details, loaded when the inbox opens them (issue 14): for whoever may read
+    # the request itself.
+    "maatwerk:details": Regel(
+        get=per_rol(professional=200, teamleider=200, auditor=200, ander_team=404, beheerder=404),
+        kwargs=lambda w: {"pk": w.verzoek.pk},
+    ),
     # Four eyes: only a lead of the team who did not ask for it decides.
     "maatwerk:besluiten": Regel(
         get=None,

@@ -49,7 +49,7 @@ def test_a_compact_table_newest_first_with_the_households_name(client_for, teaml
     assert '<table class="utrecht-table inbox-tabel">' in page
     assert "Gezin Oud" in page and "Gezin Nieuw" in page
     assert page.index(f"verzoek-{nieuw.pk}") < page.index(f"verzoek-{oud.pk}")
-    assert page.count('<details class="inbox-details">') == 2
+    assert page.count('<details class="inbox-details"') == 2
     termijn = _inbox(client_for(teamleider), sorteer="termijn")
     assert termijn.index(f"verzoek-{oud.pk}") < termijn.index(f"verzoek-{nieuw.pk}")
 
@@ -79,10 +79,39 @@ def test_a_filtered_partial_costs_the_same_queries(
 ):
     client = client_for(teamleider)
     _inbox(client)
-    with django_assert_num_queries(7):
+    # session+user, count, requests, access-log chain + insert (decisions and similar
+    # decisions load when a row's details open)
+    with django_assert_num_queries(5):
         partial = client.get(
             reverse("maatwerk:inbox"),
             {"financiering": "participatiewet", "sorteer": "bedrag"},
             headers={"HX-Request": "true"},
         ).content.decode()
     assert partial.lstrip().startswith('<div id="inbox-lijst">')
+
+
+def test_the_details_load_when_a_row_opens(
+    client_for, teamleider, professional_zuid, verzoeken, htmx_headers
+):
+    """A row shows what a lead scans; its details (the alternative, the decisions so far,
+    the similar decisions) load when it opens (htmx), or as a page of their own without
+    JavaScript, for whoever may read the request, and the look is logged."""
+    from sociaaldomein.models import Toegangslog
+    from toetsing.services import maatwerk
+
+    oud, nieuw = verzoeken
+    besloten = maatwerk.reject_maatwerk(
+        verzoek=oud, door=teamleider, reden="Past binnen de voorliggende voorziening."
+    )
+    page = _inbox(client_for(teamleider))
+    url = reverse("maatwerk:details", args=[nieuw.pk])
+    assert f'hx-get="{url}"' in page and f'href="{url}"' in page
+    assert f"Besluit {besloten.pk}" not in page and "Vermeden alternatief" not in page
+    voor = Toegangslog.objects.count()
+    deel = client_for(teamleider).get(url, headers=htmx_headers).content.decode()
+    assert "<html" not in deel and "Vermeden alternatief" in deel
+    assert f'id="precedent-{besloten.pk}"' in deel
+    assert Toegangslog.objects.count() == voor + 1
+    pagina = client_for(teamleider).get(url).content.decode()
+    assert "<html" in pagina and f'id="precedent-{besloten.pk}"' in pagina
+    assert client_for(professional_zuid).get(url).status_code == 404

@@ -19,6 +19,7 @@ from toetsing.services.basis import (
     gerelateerde_wetten,
     onderdeel_tekst,
     onderdelen,
+    stap1_onderdelen,
 )
 from toetsing.services.correcties import correct_toets
 from toetsing.services.stap1 import conclude_stap1, reopen_stap1, save_stap1, start_toets
@@ -41,6 +42,7 @@ __all__ = [
     "reopen_stap1",
     "save_stap1",
     "save_stap2",
+    "stap1_onderdelen",
     "start_toets",
     "submit_toets",
 ]

@@ -146,10 +146,14 @@ def gerelateerde_wetten(grondwaarden: Iterable[ToetsGrondwaarde]) -> set[int]:
 
 def onderdelen(toets: Toets) -> tuple[list[ToetsGrondwaarde], list[Effect], list[ToetsArtikel]]:
     """The parts of a toets in three queries, whatever their number."""
+    return (*stap1_onderdelen(toets), list(toets.artikelen.order_by("volgorde", "id")))
+
+
+def stap1_onderdelen(toets: Toets) -> tuple[list[ToetsGrondwaarde], list[Effect]]:
+    """The parts step 1 shows and saves (core values and effects), in two queries."""
     return (
         list(toets.grondwaarden.order_by("wet__volgorde", "grondwaarde__volgorde", "id")),
         list(toets.effecten.select_related("lid", "leefdomein").order_by("id")),
-        list(toets.artikelen.order_by("volgorde", "id")),
     )
 
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("raad/", views.raad, name="raad"),
     path("raad/csv/", views.raad_csv, name="raad_csv"),
     path("<int:pk>/", views.verzoek, name="verzoek"),
+    path("<int:pk>/details/", views.details, name="details"),
     path("<int:pk>/besluiten/", views.besluiten, name="besluiten"),
     path("<int:pk>/beantwoorden/", views.beantwoorden, name="beantwoorden"),
     path("<int:pk>/escaleren/", views.escaleren, name="escaleren"),

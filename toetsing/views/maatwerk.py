@@ -96,7 +96,8 @@ def _log(request, verzoek: MaatwerkVerzoek, actie: str = Actie.BEKEKEN) -> None:
 def inbox(request: HttpRequest) -> HttpResponse:
     """Open requests of my team as a compact table, newest first, filtered and sorted,
     a page at a time (leads; auditors read all); htmx gets the table alone. Details
-    (alternative, decisions, precedents) open on demand."""
+    (alternative, decisions, similar decisions) load when a row's details are opened
+    (`details`), so a row costs little and a page the same whatever the register holds."""
     if not MaatwerkVerzoek.can_use_inbox(request.user):
         raise PermissionDenied("Alleen voor teamleiders en auditors")
     filters = InboxFilterForm(request.GET, professionals=inbox_professionals(request.user))
@@ -111,10 +112,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
             huishoudens=sorted({v.toets.huishouden_id for v in verzoeken}),
             doel=Doel.VERANTWOORDING if request.user.is_auditor else Doel.BESLUITVORMING,
         )
-    precedenten = precedenten_voor(verzoeken)
     for v in verzoeken:
-        v.precedenten = precedenten.get(v.pk, [])
-        v.door_mij_goedgekeurd = v.goedgekeurd_door(request.user)
         v.escalatie = laatste_escalatie(v)
     context = {
         "page": page,
@@ -123,6 +121,21 @@ def inbox(request: HttpRequest) -> HttpResponse:
         "query": _zonder_pagina(request),
     }
     return htmx.page(request, "maatwerk/inbox.html", "inbox-lijst", context)
+
+
+@require_GET
+def details(request: HttpRequest, pk: int) -> HttpResponse:
+    """A row's details in the inbox: the alternative, the level, the decisions so far and
+    the similar earlier decisions (anonymised), loaded when the row opens (htmx), or a
+    page of its own; for whoever may read the request, and logged as its page is."""
+    verzoek = _load(request, pk)
+    _log(request, verzoek)
+    context = {
+        "verzoek": verzoek,
+        "besluiten": verzoek.besluiten.select_related("door").order_by("op", "id"),
+        "precedenten": precedenten_voor([verzoek])[verzoek.pk],
+    }
+    return htmx.page(request, "maatwerk/details.html", "details", context)
 
 
 def _zonder_pagina(request: HttpRequest) -> str:

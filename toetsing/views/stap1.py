@@ -17,7 +17,7 @@ from toetsing import services
 from toetsing.forms import Stap1Form
 from toetsing.models import Toets
 from toetsing.selectors.toetsen import actieve_leefdomeinen, grondwaarden_per_wet
-from toetsing.services import StapGesloten, ToetsAfgesloten, onderdelen
+from toetsing.services import StapGesloten, ToetsAfgesloten, stap1_onderdelen
 from toetsing.views.basis import (
     GET_POST,
     as_int,
@@ -34,7 +34,7 @@ from toetsing.weergave import kosten_cijfers, toets_overzicht
 
 
 def _stap1_context(huishouden: Huishouden, toets: Toets, data=None, **extra) -> dict:
-    gekozen, effecten, _ = onderdelen(toets)
+    gekozen, effecten = stap1_onderdelen(toets)
     form = Stap1Form(
         data,
         toets=toets,
