@@ -3,6 +3,7 @@ the access log: no UPDATE, DELETE or TRUNCATE, no dropping its triggers. The sui
 itself runs as that role (tests/databaserol.py); the last tests prove it does."""
 
 import urllib.request
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -91,3 +92,27 @@ def test_the_live_server_serves_as_the_app_role(live_server):
     finally:
         connection_created.disconnect(noteer)
     assert rollen == [app_role()]
+
+
+# Every test file that runs something as the owner, and why: what production, too, does
+# only as the owner. A new opt-out fails below until it is listed here with its reason.
+ALS_EIGENAAR = {
+    "tests/beveiliging/test_app_rol.py": "app_rol itself creates the role and grants",
+    "tests/beveiliging/test_toegangslog_anker.py": "TRUNCATE and removing entries past "
+    "the triggers, as an attacker with the owner's rights: the trigger and the anchor",
+    "tests/sociaaldomein/test_toegangslog.py": "the append-only trigger and the hash chain "
+    "against the owner (the app role is refused before the trigger fires)",
+    "tests/archief/test_vernietiging.py": "the destruction run (owner, daily)",
+    "tests/browser/test_archief.py": "the destruction run (owner, daily)",
+}
+
+
+def test_only_the_listed_tests_run_anything_as_the_owner():
+    tests = Path(__file__).resolve().parents[1]
+    gevonden = {
+        str(pad.relative_to(tests.parent))
+        for pad in tests.rglob("*.py")
+        if pad.relative_to(tests).as_posix() not in {"databaserol.py", "conftest.py"}  # the tool
+        and ("mark.eigenaar(" in (tekst := pad.read_text()) or "als_eigenaar(" in tekst)
+    }
+    assert gevonden == set(ALS_EIGENAAR)
