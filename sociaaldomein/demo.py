@@ -182,18 +182,23 @@ def reserve_ids(table: str, count: int) -> range:
     """Reserve a contiguous block of `count` ids from a table's identity sequence.
 
     One round trip for any number of rows; ids left unused are harmless gaps. The table
-    is locked for the rest of the transaction so no concurrent insert takes an id.
+    is locked for the rest of the transaction so no concurrent insert takes an id, and
+    the ids are drawn with nextval (USAGE on the sequence, which the application's role
+    has), not setval (UPDATE, which it has not: `manage.py app_rol`).
     """
     if count == 0:
         return range(0)
     with connection.cursor() as cursor:
         cursor.execute(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")
         cursor.execute(
-            "SELECT setval(pg_get_serial_sequence(%s, 'id'), nextval(pg_get_serial_sequence(%s, 'id')) + %s - 1)",
-            [table, table, count],
+            "SELECT min(id), max(id) FROM (SELECT nextval(pg_get_serial_sequence(%s, 'id')) "
+            "AS id FROM generate_series(1, %s)) AS getrokken",
+            [table, count],
         )
-        last = cursor.fetchone()[0]
-    return range(last - count + 1, last + 1)
+        first, last = cursor.fetchone()
+    if last - first + 1 != count:  # another session drew from the sequence meanwhile
+        raise RuntimeError(f"Geen aaneengesloten reeks ids voor {table}.")
+    return range(first, last + 1)
 
 
 def copy_rows(table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> int:

@@ -18,6 +18,7 @@ from django.db.backends.signals import connection_created
 from django.test import Client
 
 from sociaaldomein.roles import Rol, sync_role_permissions
+from tests import databaserol
 from tests.sociaaldomein.factories import TeamFactory, UserFactory
 
 PASSWORD = "correct-horse-battery"
@@ -48,6 +49,7 @@ def _allow_flushing_the_access_log(sender, connection, **kwargs) -> None:
 
 
 connection_created.connect(_allow_flushing_the_access_log)
+connection_created.connect(databaserol.on_connection_created)
 
 
 def load_reference_data() -> None:
@@ -58,8 +60,26 @@ def load_reference_data() -> None:
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    """Created and migrated as the owner; then the application's role (tests/databaserol.py)."""
     with django_db_blocker.unblock():
         load_reference_data()
+        databaserol.grant_app_role()
+
+
+DB_FIXTURES = {
+    "_django_db_helper",
+    "db",
+    "transactional_db",
+    "live_server",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+}
+
+
+def _uses_db(request) -> bool:
+    return bool(
+        request.node.get_closest_marker("django_db") or DB_FIXTURES & set(request.fixturenames)
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -73,6 +93,29 @@ def _reference_data_after_flush(request):
     ):
         request.getfixturevalue("transactional_db")
         load_reference_data()
+
+
+@pytest.fixture(autouse=True)
+def _als_app_rol(request, _reference_data_after_flush):
+    """Every test that uses the database runs as the application's role, fixtures
+    included; `@pytest.mark.eigenaar("why")` keeps the owner (tests/databaserol.py)."""
+    if not _uses_db(request):
+        yield
+        return
+    eigenaar = request.node.get_closest_marker("eigenaar")
+    if eigenaar:
+        if not (eigenaar.args and str(eigenaar.args[0]).strip()):
+            pytest.fail("@pytest.mark.eigenaar needs the reason why the owner is needed")
+        yield
+        return
+    request.getfixturevalue("_django_db_helper")
+    from django.db import connection
+
+    databaserol.start(connection)
+    try:
+        yield
+    finally:
+        databaserol.stop(connection)
 
 
 @pytest.fixture

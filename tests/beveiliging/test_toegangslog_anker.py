@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, transaction
 
 from sociaaldomein.models import Toegangslog
+from tests.databaserol import als_eigenaar
 from tests.sociaaldomein.factories import UserFactory
 
 
@@ -20,7 +21,10 @@ def _entry(user, onderwerp="huishoudens"):
 @pytest.mark.django_db
 def test_truncate_is_refused():
     _entry(UserFactory())
+    # the app role has no TRUNCATE privilege at all (test_app_rol); the trigger stops
+    # the owner, so this one statement runs as the owner
     with (
+        als_eigenaar(),
         pytest.raises(DatabaseError, match="TRUNCATE"),
         transaction.atomic(),
         connection.cursor() as cursor,
@@ -43,7 +47,7 @@ def test_removing_the_newest_entries_is_noticed_through_the_checkpoint(tmp_path,
     call_command("verify_toegangslog")  # newer entries than the anchor are fine
     # the owner removes the newest entries past the triggers (as an attacker with the
     # owner's role could): the chain itself stays valid, the anchor does not
-    with connection.cursor() as cursor:
+    with als_eigenaar(), connection.cursor() as cursor:
         cursor.execute("SET session_replication_role = replica")  # triggers off
         cursor.execute(
             "DELETE FROM sociaaldomein_toegangslog WHERE volgnummer >= "

@@ -7,6 +7,7 @@ from django.test import RequestFactory
 
 from sociaaldomein.accesslog import Actie, log_access, verify_chain
 from sociaaldomein.models import Toegangslog
+from tests.databaserol import als_eigenaar
 
 
 def _entries(user, n=3):
@@ -41,7 +42,9 @@ def test_entries_are_numbered_and_chained_by_the_database(professional):
 )
 def test_update_and_delete_are_rejected_also_as_raw_sql(professional, sql):
     _entries(professional, 1)
+    # the application's role may not even try (test_app_rol); the trigger stops the owner
     with (
+        als_eigenaar(),
         pytest.raises(IntegrityError, match="alleen aan te vullen"),
         transaction.atomic(),
         connection.cursor() as cursor,
@@ -54,7 +57,11 @@ def test_update_and_delete_are_rejected_also_as_raw_sql(professional, sql):
 def test_orm_update_is_rejected(professional):
     entry = _entries(professional, 1)[0]
     entry.reden = "achteraf bedacht"
-    with pytest.raises(IntegrityError, match="UPDATE is niet toegestaan"), transaction.atomic():
+    with (
+        als_eigenaar(),  # as above: the trigger is what stops the owner
+        pytest.raises(IntegrityError, match="UPDATE is niet toegestaan"),
+        transaction.atomic(),
+    ):
         entry.save()
 
 
@@ -69,7 +76,7 @@ def test_verification_passes_on_an_untouched_chain(professional, capsys):
 
 def _tamper(sql: str) -> None:
     """What an attacker with table-owner rights could do: switch the trigger off."""
-    with connection.cursor() as cursor:
+    with als_eigenaar(), connection.cursor() as cursor:
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no pending FK checks before ALTER
         cursor.execute(
             "ALTER TABLE sociaaldomein_toegangslog "
