@@ -58,6 +58,17 @@ def load_reference_data() -> None:
     sync_role_permissions()
 
 
+def ensure_reference_data() -> None:
+    """Load the reference data when a transactional test on this worker flushed it. The
+    flush empties every table at once, so one table tells. pytest-django runs the
+    transactional tests last, but xdist's work stealing can hand a worker ordinary tests
+    after them."""
+    from huishoudens.models import Leefdomein
+
+    if not Leefdomein.objects.exists():
+        load_reference_data()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Created and migrated as the owner; then the application's role (tests/databaserol.py)."""
@@ -83,7 +94,7 @@ def _uses_db(request) -> bool:
 
 
 @pytest.fixture(autouse=True)
-def _reference_data_after_flush(request):
+def _reference_data_after_flush(request, django_db_blocker):
     marker = request.node.get_closest_marker("django_db")
     transactioneel = bool(marker and marker.kwargs.get("transaction"))
     if (
@@ -93,6 +104,9 @@ def _reference_data_after_flush(request):
     ):
         request.getfixturevalue("transactional_db")
         load_reference_data()
+    elif _uses_db(request):  # before the test's transaction begins: committed
+        with django_db_blocker.unblock():
+            ensure_reference_data()
 
 
 @pytest.fixture(autouse=True)

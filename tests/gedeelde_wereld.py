@@ -23,9 +23,11 @@ from django.db import transaction
 
 @pytest.fixture(scope="module")
 def gedeelde_wereld(django_db_setup, django_db_blocker):
+    from tests.conftest import ensure_reference_data
     from tests.wereld import maak_wereld
 
     with django_db_blocker.unblock():
+        ensure_reference_data()
         buiten = transaction.atomic()
         buiten.__enter__()
         try:

@@ -103,6 +103,7 @@ ALS_EIGENAAR = {
     "tests/sociaaldomein/test_toegangslog.py": "the append-only trigger and the hash chain "
     "against the owner (the app role is refused before the trigger fires)",
     "tests/archief/test_vernietiging.py": "the destruction run (owner, daily)",
+    "tests/archief/test_verzoeken.py": "the destruction run of a granted request (owner, daily)",
     "tests/browser/test_archief.py": "the destruction run (owner, daily)",
 }
 

@@ -83,9 +83,12 @@ def _has_error(body: str, veld: str, elders: bool = False) -> bool:
     return elders and any(marker in body for marker in ERROR_MARKERS[:2])
 
 
-def _familie(naam: str) -> str:
-    """gw_12_toelichting and gw_13_toelichting are one kind of field (one per row)."""
-    return re.sub(r"\d+", "N", naam)
+def _familie(naam: str, domeinen: frozenset[str] = frozenset()) -> str:
+    """gw_12_toelichting and gw_13_toelichting are one kind of field (one per row), and
+    so are uitkomst_financien and uitkomst_huisvesting (one per life domain)."""
+    naam = re.sub(r"\d+", "N", naam)
+    kind, _, rest = naam.partition("_")
+    return f"{kind}_DOMEIN" if rest in domeinen else naam
 
 
 def _velden(formulier, wereld, client, url) -> tuple[list[str], set[str]]:
@@ -93,12 +96,15 @@ def _velden(formulier, wereld, client, url) -> tuple[list[str], set[str]]:
     field added to a form class is swept without a change here. Of the fields a form
     repeats per row (a member, a domain, an article) the first of each kind is swept.
     Also: the checkboxes among them."""
+    from huishoudens.models import Leefdomein
+
+    domeinen = frozenset(Leefdomein.objects.values_list("code", flat=True))
     velden = list(formulier.fields(wereld))
-    gezien = {_familie(naam) for naam in velden}
+    gezien = {_familie(naam, domeinen) for naam in velden}
     rendered, vinkjes = rendered_fields(client, url)
     for naam in sorted(rendered):
-        if _familie(naam) not in gezien:
-            gezien.add(_familie(naam))
+        if _familie(naam, domeinen) not in gezien:
+            gezien.add(_familie(naam, domeinen))
             velden.append(naam)
     return velden, vinkjes
 

@@ -9,9 +9,16 @@ from sociaaldomein.middleware import SessionLifetimeMiddleware
 
 # the activation page of a member's letter (issue 15) is public by design
 PUBLIC = {"login", "healthz", "inwoner:activeren"}
+# the public page that tells a resident DigiD found no account (403, nothing personal)
+WEIGERPAGINA = {"inwoner:digid_geweigerd"}
 # single sign-on is reachable without login too, and does not exist while it is not set
 # up (as here; tests/browser/test_oidc.py signs in against a real provider)
-SSO = {"oidc_authentication_init", "oidc_authentication_callback"}
+SSO = {
+    "oidc_authentication_init",
+    "oidc_authentication_callback",
+    "inwoner:digid_inloggen",
+    "inwoner:digid_terug",
+}
 # a partner posts signals with its own token, never with a login (tests/vroegsignalering)
 TOKEN = {"vroegsignalering:api_signalen"}
 
@@ -47,6 +54,9 @@ def test_every_page_but_login_and_healthz_requires_login(client, route, name):
     response = client.get(path)
     if name in PUBLIC:
         assert response.status_code in {200, 405}
+        return
+    if name in WEIGERPAGINA:
+        assert response.status_code == 403 and "DigiD" in response.text
         return
     if name in SSO:
         assert response.status_code == 404
