@@ -7,6 +7,7 @@ from django.contrib.auth.models import AbstractUser
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 from sociaaldomein.roles import MEDEWERKERS, Rol
@@ -25,6 +26,27 @@ def user_ref(verbose_name: str, *, optional: bool = False) -> models.ForeignKey:
         verbose_name=verbose_name,
         db_index=False,
     )
+
+
+def own_teams(user) -> Q:
+    """The rows of the teams the user works in (a scope for `CaseDataQuerySet`)."""
+    return Q(team_id__in=user.team_ids)
+
+
+class CaseDataQuerySet(models.QuerySet):
+    """A queryset of case data scoped per reader (see `readable_by`)."""
+
+    def readable_by(self, user, scope) -> models.QuerySet:
+        """What `user` may read: every row for an auditor (read-only, all teams), the rows
+        matching `scope(user)` (a Q: the own teams, grants) for a caseworker, and nothing
+        for anyone else (anonymous, inactive, beheerder, archivaris)."""
+        if not (user and user.is_authenticated and user.is_active):
+            return self.none()
+        if user.is_auditor:
+            return self
+        if not user.is_caseworker:
+            return self.none()
+        return self.filter(scope(user))
 
 
 class Team(models.Model):

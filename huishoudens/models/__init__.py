@@ -16,6 +16,7 @@ from huishoudens.models.huishouden import (
     Lid,
     build_zoektekst,
     granted_household_ids,
+    huishouden_ref,
 )
 from huishoudens.models.leefdomeinen import Beoordeling, BeoordelingQuerySet, Leefdomein, Score
 from huishoudens.models.tekst import (
@@ -45,6 +46,7 @@ __all__ = [
     "build_zoektekst",
     "clean_search_query",
     "granted_household_ids",
+    "huishouden_ref",
     "months_ago",
     "normalise",
 ]

@@ -16,9 +16,23 @@ from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
 from huishoudens.models.tekst import POSTCODE_ZOEK, age_on, clean_search_query, normalise
 from huishoudens.validators import POSTCODE_REGEX, validate_bsn, validate_postcode
+from sociaaldomein.models import CaseDataQuerySet, own_teams
 
 
-class HuishoudenQuerySet(models.QuerySet):
+def huishouden_ref() -> models.ForeignKey:
+    """The household a record is about but outlives: emptied when the household file is
+    destroyed (the record keeps its own reference or number), no reverse accessor."""
+    return models.ForeignKey(
+        "huishoudens.Huishouden",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="huishouden",
+    )
+
+
+class HuishoudenQuerySet(CaseDataQuerySet):
     """The one place where case data is scoped: every read goes through `visible_to`."""
 
     def visible_to(self, user) -> HuishoudenQuerySet:
@@ -31,14 +45,8 @@ class HuishoudenQuerySet(models.QuerySet):
         /beheer/ still reads no case data. Team ids come with the user (one query at
         authentication), so this is a single indexed filter, never a per-row check.
         """
-        if not (user and user.is_authenticated and user.is_active):
-            return self.none()
-        if user.is_auditor:
-            return self
-        if not user.is_caseworker:
-            return self.none()
-        return self.filter(
-            Q(team_id__in=user.team_ids) | Q(pk__in=granted_household_ids(user, "view"))
+        return self.readable_by(
+            user, lambda u: own_teams(u) | Q(pk__in=granted_household_ids(u, "view"))
         )
 
     def editable_by(self, user) -> HuishoudenQuerySet:

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from casussen.models import Financiering
 from huishoudens.models import granted_household_ids
-from sociaaldomein.models import user_ref
+from sociaaldomein.models import CaseDataQuerySet, own_teams, user_ref
 
 NUL = Decimal("0.00")
 
@@ -109,31 +109,19 @@ class MaatwerkBudget(models.Model):
         return f"{self.team} {self.jaar} {self.get_financiering_display()}"
 
 
-class MaatwerkVerzoekQuerySet(models.QuerySet):
+class MaatwerkVerzoekQuerySet(CaseDataQuerySet):
     def van_teams(self, user) -> MaatwerkVerzoekQuerySet:
         """The requests of the user's own teams (auditors: all): the lead's inbox."""
-        if not (user and user.is_authenticated and user.is_active):
-            return self.none()
-        if user.is_auditor:
-            return self
-        if not user.is_caseworker:
-            return self.none()
-        return self.filter(team_id__in=user.team_ids)
+        return self.readable_by(user, own_teams)
 
     def visible_to(self, user) -> MaatwerkVerzoekQuerySet:
         """Requests whose case data the user may read: those of the own teams (auditors
         all) and those of households the user holds a current grant on, exactly as
         `Huishouden.objects.visible_to` (a colleague of another team who shares the case
         reads its request; deciding stays with the leads of the team)."""
-        if not (user and user.is_authenticated and user.is_active):
-            return self.none()
-        if user.is_auditor:
-            return self
-        if not user.is_caseworker:
-            return self.none()
-        return self.filter(
-            Q(team_id__in=user.team_ids)
-            | Q(toets__huishouden_id__in=granted_household_ids(user, "view"))
+        return self.readable_by(
+            user,
+            lambda u: own_teams(u) | Q(toets__huishouden_id__in=granted_household_ids(u, "view")),
         )
 
     def open(self) -> MaatwerkVerzoekQuerySet:
