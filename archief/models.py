@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
-from huishoudens.models import months_ago
+from huishoudens.models import huishouden_ref, months_ago
 from sociaaldomein.models import Team, user_ref
 
 
@@ -164,14 +164,7 @@ class LijstItem(models.Model):
     lijst = models.ForeignKey(
         Vernietigingslijst, on_delete=models.CASCADE, related_name="items", verbose_name="lijst"
     )
-    huishouden = models.ForeignKey(
-        "huishoudens.Huishouden",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="huishouden",
-    )
+    huishouden = huishouden_ref()
     huishouden_nummer = models.PositiveIntegerField("nummer van het huishouden")
     referentie = models.CharField("referentie", max_length=20)
     aangemeld_op = models.DateField("aangemeld op")
@@ -265,14 +258,7 @@ class VernietigingsVerzoek(models.Model):
             "De jeugdige is niet in staat tot een redelijke waardering van de eigen belangen",
         )
 
-    huishouden = models.ForeignKey(
-        "huishoudens.Huishouden",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="huishouden",
-    )
+    huishouden = huishouden_ref()
     huishouden_nummer = models.PositiveIntegerField("nummer van het huishouden")
     referentie_dossier = models.CharField("referentie van het dossier", max_length=20)
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="+", verbose_name="team")

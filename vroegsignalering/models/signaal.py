@@ -10,7 +10,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 from casussen import termijnen
-from sociaaldomein.models import user_ref
+from huishoudens.models import huishouden_ref
+from sociaaldomein.models import CaseDataQuerySet, own_teams, user_ref
 from vroegsignalering.models.partner import (
     LEEFDOMEIN_VAN,
     Aanlevering,
@@ -57,23 +58,40 @@ class Dagdeel(models.TextChoices):
     AVOND = "avond", "Avond"
 
 
-class ZaakQuerySet(models.QuerySet):
+class Persoonsgegevens(models.Model):
+    """The resident as the partner delivered them: BSN, name, date of birth, address
+    (each may be empty; a signal carries a BSN or a postcode with house number)."""
+
+    bsn = models.CharField("BSN", max_length=9, blank=True)
+    geslachtsnaam = models.CharField("geslachtsnaam", max_length=120, blank=True)
+    voorletters = models.CharField("voorletters", max_length=20, blank=True)
+    geboortedatum = models.DateField("geboortedatum", null=True, blank=True)
+    straat = models.CharField("straat", max_length=120, blank=True)
+    huisnummer = models.CharField("huisnummer", max_length=12, blank=True)
+    postcode = models.CharField("postcode", max_length=7, blank=True)
+    woonplaats = models.CharField("woonplaats", max_length=80, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @staticmethod
+    def uit(bron) -> dict:
+        """These fields taken from `bron` (a `Signaalrij`, or anything with attributes of
+        the same names), to pass on to a model that has them."""
+        return {veld.name: getattr(bron, veld.name) for veld in Persoonsgegevens._meta.fields}
+
+
+class ZaakQuerySet(CaseDataQuerySet):
     def visible_to(self, user) -> ZaakQuerySet:
         """The zaken of the user's teams (caseworkers), all of them for auditors. A zaak
         about a resident without a household is seen by the team of its wijk only."""
-        if not (user and user.is_authenticated and user.is_active):
-            return self.none()
-        if user.is_auditor:
-            return self
-        if not user.is_caseworker:
-            return self.none()
-        return self.filter(team_id__in=user.team_ids)
+        return self.readable_by(user, own_teams)
 
     def open(self) -> ZaakQuerySet:
         return self.filter(status=Vroegsignaalzaak.Status.OPEN)
 
 
-class Vroegsignaalzaak(models.Model):
+class Vroegsignaalzaak(Persoonsgegevens):
     """The signals about one resident within the koppeltermijn, worked as one."""
 
     class Status(models.TextChoices):
@@ -85,22 +103,7 @@ class Vroegsignaalzaak(models.Model):
     )
     # BSN, or 'A:<postcode><huisnummer>' when the partner gave none.
     sleutel = models.CharField(max_length=40)
-    bsn = models.CharField("BSN", max_length=9, blank=True)
-    geslachtsnaam = models.CharField("geslachtsnaam", max_length=120, blank=True)
-    voorletters = models.CharField("voorletters", max_length=20, blank=True)
-    geboortedatum = models.DateField("geboortedatum", null=True, blank=True)
-    straat = models.CharField("straat", max_length=120, blank=True)
-    huisnummer = models.CharField("huisnummer", max_length=12, blank=True)
-    postcode = models.CharField("postcode", max_length=7, blank=True)
-    woonplaats = models.CharField("woonplaats", max_length=80, blank=True)
-    huishouden = models.ForeignKey(
-        "huishoudens.Huishouden",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="huishouden",
-    )
+    huishouden = huishouden_ref()
     # Matched to a household with an active plan: its casusregisseur works it there.
     via_plan = models.BooleanField("bij het plan van het huishouden", default=False)
     crisis = models.BooleanField("crisissignaal", default=False)
@@ -201,7 +204,7 @@ class Vroegsignaalzaak(models.Model):
         return user.is_team_caseworker or user.is_auditor
 
 
-class Vroegsignaal(models.Model):
+class Vroegsignaal(Persoonsgegevens):
     """One signal of payment arrears from a partner."""
 
     class Status(models.TextChoices):
@@ -229,14 +232,6 @@ class Vroegsignaal(models.Model):
     status = models.CharField(
         "status", max_length=16, choices=Status.choices, default=Status.ONTVANGEN
     )
-    bsn = models.CharField("BSN", max_length=9, blank=True)
-    geslachtsnaam = models.CharField("geslachtsnaam", max_length=120, blank=True)
-    voorletters = models.CharField("voorletters", max_length=20, blank=True)
-    geboortedatum = models.DateField("geboortedatum", null=True, blank=True)
-    straat = models.CharField("straat", max_length=120, blank=True)
-    huisnummer = models.CharField("huisnummer", max_length=12, blank=True)
-    postcode = models.CharField("postcode", max_length=7, blank=True)
-    woonplaats = models.CharField("woonplaats", max_length=80, blank=True)
     bron = models.CharField("bron", max_length=10, choices=Bron.choices, default=Bron.BESTAND)
     aanlevering = models.ForeignKey(
         Aanlevering, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
