@@ -300,6 +300,22 @@ class _Rij:
         )
 
 
+def _neem_op(rapport: Rapport, rij: _Rij, gezien: dict[str, int], waar: str) -> None:
+    """Check `rij` into the report: its messages, and its signal unless a check failed or
+    its reference already stood at an earlier `waar` ("regel", "positie") of the same
+    delivery (`gezien`: reference → the first place it stood)."""
+    gelezen = rij.lees()
+    referentie = rij.w.get("referentie", "")
+    if referentie in gezien:
+        rij.fout("referentie", f"Dezelfde referentie staat ook op {waar} {gezien[referentie]}.")
+        gelezen = None
+    elif referentie:
+        gezien[referentie] = rij.regel
+    rapport.meldingen.extend(rij.meldingen)
+    if gelezen is not None:
+        rapport.rijen.append(gelezen)
+
+
 def _reader(tekst: str):
     eerste = tekst.split("\n", 1)[0]
     scheiding = max((";", ",", "\t"), key=eerste.count)
@@ -332,16 +348,7 @@ def lees_bestand(tekst: str, *, vandaag: datetime.date) -> Rapport:
             )
             continue
         rij = _Rij(regel, {k: v.strip() for k, v in zip(kop, waarden, strict=True)}, vandaag)
-        gelezen = rij.lees()
-        referentie = rij.w.get("referentie", "")
-        if referentie in gezien:
-            rij.fout("referentie", f"Dezelfde referentie staat ook op regel {gezien[referentie]}.")
-            gelezen = None
-        elif referentie:
-            gezien[referentie] = regel
-        rapport.meldingen.extend(rij.meldingen)
-        if gelezen is not None:
-            rapport.rijen.append(gelezen)
+        _neem_op(rapport, rij, gezien, "regel")
     return rapport
 
 
@@ -366,17 +373,5 @@ def lees_rijen(items: list, *, vandaag: datetime.date) -> Rapport:
             for kolom in KOLOMMEN
             if item.get(kolom) is not None
         }
-        rij = _Rij(regel, waarden, vandaag)
-        gelezen = rij.lees()
-        referentie = waarden.get("referentie", "")
-        if referentie in gezien:
-            rij.fout(
-                "referentie", f"Dezelfde referentie staat ook op positie {gezien[referentie]}."
-            )
-            gelezen = None
-        elif referentie:
-            gezien[referentie] = regel
-        rapport.meldingen.extend(rij.meldingen)
-        if gelezen is not None:
-            rapport.rijen.append(gelezen)
+        _neem_op(rapport, _Rij(regel, waarden, vandaag), gezien, "positie")
     return rapport
