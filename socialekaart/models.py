@@ -19,7 +19,7 @@ CONTROLE_TERMIJN = datetime.timedelta(days=365)
 
 
 class Wet(models.TextChoices):
-    """Laws and funding streams (the same codes as an action's `wet` in casussen)."""
+    """Laws and funding streams: of a service, and of an action (`casussen.Financiering`)."""
 
     WMO = "wmo", "Wmo 2015"
     JEUGDWET = "jeugdwet", "Jeugdwet"

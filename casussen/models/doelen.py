@@ -12,6 +12,7 @@ from django.db.models import F, Q
 from casussen.models.basis import MAX_KOSTEN, MAX_TEKST, check_datum, leeg
 from casussen.models.plan import Plan
 from huishoudens.models import Leefdomein, Lid, age_on
+from socialekaart.models import Wet
 
 
 class Doel(models.Model):
@@ -109,16 +110,9 @@ class Doel(models.Model):
             raise ValidationError(errors)
 
 
-class Financiering(models.TextChoices):
-    """Law or funding stream of an action: separate at the back, one plan at the front."""
-
-    WMO = "wmo", "Wmo 2015"
-    JEUGDWET = "jeugdwet", "Jeugdwet"
-    PARTICIPATIEWET = "participatiewet", "Participatiewet"
-    WGS = "wgs", "Wgs (schuldhulp)"
-    ZVW = "zvw", "Zvw"
-    WLZ = "wlz", "Wlz"
-    GEEN = "geen", "Geen / voorliggend"
+# Law or funding stream of an action: separate at the back, one plan at the front. The
+# same list as the laws of the social map's services, so an action and a service match.
+Financiering = Wet
 
 
 # Ages for which a law is meant: [from, until). Outside them an action under that law
