@@ -30,7 +30,26 @@ class Hulpsoort(models.TextChoices):
     OVERIG = "overig", "Anders"
 
 
-class Aanbod(models.Model):
+class MatchKant(models.Model):
+    """One side of a match, an offer or a need: what it is matched on (life domain and
+    kind of help) and who recorded it when; the newest first."""
+
+    leefdomein = models.ForeignKey(
+        "huishoudens.Leefdomein",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="leefdomein",
+    )
+    hulpsoort = models.CharField("soort hulp", max_length=16, choices=Hulpsoort.choices)
+    vastgelegd_door = user_ref("vastgelegd door")
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-aangemaakt_op", "-id"]
+
+
+class Aanbod(MatchKant):
     class Soort(models.TextChoices):
         TALENT = "talent", "Talent of eigen kracht van een inwoner"
         VRIJWILLIGER = "vrijwilliger", "Vrijwilliger"
@@ -46,27 +65,17 @@ class Aanbod(models.Model):
         help_text="Wie biedt het aan? Bij een inwoner alleen de voornaam.",
     )
     omschrijving = models.CharField("wat wordt aangeboden", max_length=300)
-    leefdomein = models.ForeignKey(
-        "huishoudens.Leefdomein",
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name="leefdomein",
-    )
-    hulpsoort = models.CharField("soort hulp", max_length=16, choices=Hulpsoort.choices)
     actief = models.BooleanField("beschikbaar", default=True)
-    vastgelegd_door = user_ref("vastgelegd door")
-    aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    class Meta(MatchKant.Meta):
         verbose_name = "aanbod"
         verbose_name_plural = "aanbod"
-        ordering = ["-aangemaakt_op", "-id"]
 
     def __str__(self) -> str:
         return f"{self.naam}: {self.omschrijving}"
 
 
-class Behoefte(models.Model):
+class Behoefte(MatchKant):
     huishouden = models.ForeignKey(
         "huishoudens.Huishouden",
         on_delete=models.PROTECT,
@@ -76,20 +85,10 @@ class Behoefte(models.Model):
     omschrijving = models.CharField(
         "wat is nodig", max_length=300, help_text="Bijvoorbeeld: iemand die boodschappen doet."
     )
-    leefdomein = models.ForeignKey(
-        "huishoudens.Leefdomein",
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name="leefdomein",
-    )
-    hulpsoort = models.CharField("soort hulp", max_length=16, choices=Hulpsoort.choices)
-    vastgelegd_door = user_ref("vastgelegd door")
-    aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    class Meta(MatchKant.Meta):
         verbose_name = "behoefte"
         verbose_name_plural = "behoeften"
-        ordering = ["-aangemaakt_op", "-id"]
 
     def __str__(self) -> str:
         return self.omschrijving
