@@ -17,21 +17,15 @@ counts as the second factor; otherwise the local one is asked as after a passwor
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.models import Group
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.urls import reverse
-from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.utils import import_from_settings
-from mozilla_django_oidc.views import (
-    OIDCAuthenticationCallbackView,
-    OIDCAuthenticationRequestView,
-)
+from mozilla_django_oidc.views import OIDCAuthenticationRequestView
 
-from sociaaldomein import tweedefactor
-from sociaaldomein.auth import RoleAwareModelBackend
+from sociaaldomein import oidc
 from sociaaldomein.models import User
-from sociaaldomein.roles import Rol, open_to
+from sociaaldomein.roles import Rol
 
 # mozilla-django-oidc settings this client has its own value for (INWONER_ + name).
 EIGEN = {
@@ -92,16 +86,14 @@ def reports_second_factor(claims: dict) -> bool:
     return claims.get("acr") in settings.INWONER_OIDC_ACR_TWEEDE_FACTOR
 
 
-class DigidBackend(OIDCAuthenticationBackend):
+class DigidBackend(oidc.ClientBackend):
     """Finds the member account by BSN; never creates or changes a user."""
 
     get_settings = staticmethod(digid_setting)
+    terugkeer = "inwoner:digid_terug"
 
-    def authenticate(self, request, **kwargs):
-        # only on this client's own return URL (the staff client has its own)
-        if request is None or request.path != reverse("inwoner:digid_terug"):
-            return None
-        return super().authenticate(request, **kwargs)
+    def second_factor_in(self, claims: dict) -> bool:
+        return reports_second_factor(claims)
 
     def verify_claims(self, claims) -> bool:
         return bool(bsn_from(claims))
@@ -118,30 +110,20 @@ class DigidBackend(OIDCAuthenticationBackend):
     def update_user(self, user, claims):
         return user
 
-    def get_or_create_user(self, access_token, id_token, payload):
-        user = super().get_or_create_user(access_token, id_token, payload)
-        if user is not None:
-            user.tweede_factor_bij_idp = reports_second_factor(payload)
-        return user
 
-    def get_user(self, user_id):
-        return RoleAwareModelBackend().get_user(user_id)
-
-
-class _Alleen:
+class _Alleen(oidc.AlleenIngesteld):
     get_settings = staticmethod(digid_setting)
+    niet_ingesteld = "Inloggen met DigiD is niet ingesteld."
 
-    def dispatch(self, request, *args, **kwargs):
-        if not enabled():
-            raise Http404("Inloggen met DigiD is niet ingesteld.")
-        return super().dispatch(request, *args, **kwargs)
+    def ingesteld(self) -> bool:
+        return enabled()
 
 
 class Inloggen(_Alleen, OIDCAuthenticationRequestView):
     """Off to the DigiD broker."""
 
 
-class Terugkeer(_Alleen, OIDCAuthenticationCallbackView):
+class Terugkeer(_Alleen, oidc.TerugkeerBasis):
     """Back from the broker: signed in on Mijn plan, or the page that says why not."""
 
     @property
@@ -151,13 +133,6 @@ class Terugkeer(_Alleen, OIDCAuthenticationCallbackView):
     def login_failure(self):
         return HttpResponseRedirect(self.failure_url)
 
-    def login_success(self):
-        response = super().login_success()
-        if getattr(self.user, "tweede_factor_bij_idp", False):
-            tweedefactor.mark_confirmed(self.request, None)
-        return response
 
-
-IEDEREEN = (Rol.INWONER, Rol.AANBIEDER, Rol.ARCHIVARIS)
-inloggen = open_to(*IEDEREEN)(login_not_required(Inloggen.as_view()))
-terugkeer = open_to(*IEDEREEN)(login_not_required(Terugkeer.as_view()))
+inloggen = oidc.sign_in_view(Inloggen)
+terugkeer = oidc.sign_in_view(Terugkeer)

@@ -66,16 +66,42 @@ def apply_claims(*, user: User, claims: dict, rollen: set[str]) -> User:
     return user
 
 
-class RolOIDCBackend(OIDCAuthenticationBackend):
+class ClientBackend(OIDCAuthenticationBackend):
+    """What the backends of both OIDC clients (staff here, DigiD for residents in
+    inwoner.digid) share: each answers only on its own return URL (`terugkeer`, a URL
+    name: the other client's code means nothing to this provider), remembers on the user
+    whether the provider reported a second factor (`second_factor_in`), and loads the
+    user as after a password sign-in."""
+
+    terugkeer = ""
+
+    def authenticate(self, request, **kwargs):
+        if request is None or request.path != reverse(self.terugkeer):
+            return None
+        return super().authenticate(request, **kwargs)
+
+    def second_factor_in(self, claims: dict) -> bool:
+        raise NotImplementedError
+
+    def get_or_create_user(self, access_token, id_token, payload):
+        user = super().get_or_create_user(access_token, id_token, payload)
+        if user is not None:
+            user.tweede_factor_bij_idp = self.second_factor_in(payload)
+        return user
+
+    def get_user(self, user_id):
+        # the same single query for roles and teams as after a password sign-in
+        return RoleAwareModelBackend().get_user(user_id)
+
+
+class RolOIDCBackend(ClientBackend):
     """mozilla-django-oidc's backend with the user found by username and the roles and
     teams taken from the claims."""
 
-    def authenticate(self, request, **kwargs):
-        # only on this client's own return URL: a second OIDC client (DigiD for residents,
-        # inwoner.digid) has its own, and its code means nothing to this provider
-        if request is None or request.path != reverse("oidc_authentication_callback"):
-            return None
-        return super().authenticate(request, **kwargs)
+    terugkeer = "oidc_authentication_callback"
+
+    def second_factor_in(self, claims: dict) -> bool:
+        return reports_second_factor(claims)
 
     def _username(self, claims: dict) -> str:
         return str(claims.get(settings.OIDC_GEBRUIKERSNAAM_CLAIM) or "")[:150]
@@ -94,31 +120,24 @@ class RolOIDCBackend(OIDCAuthenticationBackend):
     def update_user(self, user, claims) -> User:
         return apply_claims(user=user, claims=claims, rollen=roles_from(claims))
 
-    def get_or_create_user(self, access_token, id_token, payload):
-        user = super().get_or_create_user(access_token, id_token, payload)
-        if user is not None:
-            user.tweede_factor_bij_idp = reports_second_factor(payload)
-        return user
 
-    def get_user(self, user_id):
-        # the same single query for roles and teams as after a password sign-in
-        return RoleAwareModelBackend().get_user(user_id)
+class AlleenIngesteld:
+    """A view of an OIDC client: not found while the client is not set up."""
 
+    niet_ingesteld = "Inloggen via de gemeente is niet ingesteld."
 
-class _Alleen:
+    def ingesteld(self) -> bool:
+        return enabled()
+
     def dispatch(self, request, *args, **kwargs):
-        if not enabled():
-            raise Http404("Inloggen via de gemeente is niet ingesteld.")
+        if not self.ingesteld():
+            raise Http404(self.niet_ingesteld)
         return super().dispatch(request, *args, **kwargs)
 
 
-class Inloggen(_Alleen, OIDCAuthenticationRequestView):
-    """Off to the identity provider."""
-
-
-class Terugkeer(_Alleen, OIDCAuthenticationCallbackView):
-    """Back from the identity provider: signed in, and the second factor counted as
-    given when the provider reports one."""
+class TerugkeerBasis(OIDCAuthenticationCallbackView):
+    """Back from the provider: signed in, and the second factor counted as given when
+    the provider reported one (`ClientBackend`)."""
 
     def login_success(self):
         response = super().login_success()
@@ -127,6 +146,21 @@ class Terugkeer(_Alleen, OIDCAuthenticationCallbackView):
         return response
 
 
-IEDEREEN = (Rol.INWONER, Rol.AANBIEDER, Rol.ARCHIVARIS)
-inloggen = open_to(*IEDEREEN)(login_not_required(Inloggen.as_view()))
-terugkeer = open_to(*IEDEREEN)(login_not_required(Terugkeer.as_view()))
+class Inloggen(AlleenIngesteld, OIDCAuthenticationRequestView):
+    """Off to the identity provider."""
+
+
+class Terugkeer(AlleenIngesteld, TerugkeerBasis):
+    """Back from the identity provider."""
+
+
+def sign_in_view(view_class):
+    """A view of an OIDC sign-in round trip: no login needed, and open to residents,
+    providers and archivists as well as to the staff."""
+    return open_to(Rol.INWONER, Rol.AANBIEDER, Rol.ARCHIVARIS)(
+        login_not_required(view_class.as_view())
+    )
+
+
+inloggen = sign_in_view(Inloggen)
+terugkeer = sign_in_view(Terugkeer)
