@@ -19,30 +19,16 @@ Actie = Toegangslog.Actie
 Doel = Toegangslog.Doel
 
 
-def log_access(
-    request,
-    *,
-    actie: str,
-    onderwerp: str,
-    huishoudens: Iterable[int] = (),
-    leden: Iterable[int] = (),
-    object_id: str | int = "",
-    doel: str = Doel.CASUSREGIE,
-    reden: str = "",
-    uitzonderlijk: bool = False,
-) -> Toegangslog:
+def log_access(request, *, actie: str, onderwerp: str, **details) -> Toegangslog:
+    """An entry for the request's user, page and method; `details` are those of `log_by`
+    (huishoudens, leden, object_id, doel, reden, uitzonderlijk)."""
     return log_by(
         request.user,
         pad=request.path,
         methode=request.method or "",
         actie=actie,
         onderwerp=onderwerp,
-        huishoudens=huishoudens,
-        leden=leden,
-        object_id=object_id,
-        doel=doel,
-        reden=reden,
-        uitzonderlijk=uitzonderlijk,
+        **details,
     )
 
 
