@@ -216,6 +216,12 @@ def _team_huishouden(request, pk: int, onderwerp: str, object_id="", leden=None)
     return huishouden
 
 
+def _log_antwoord(request, huishouden, onderwerp: str, item) -> None:
+    """The team's answer to what a member brought in (`item`: an Inbreng, an AvgVerzoek),
+    logged as a change about that member."""
+    log_change(request, huishouden, onderwerp=onderwerp, object_id=item.pk, leden=[item.lid_id])
+
+
 @GET_POST
 def uitnodigen(request: HttpRequest, pk: int) -> HttpResponse:
     """Invite an adult member: the answer to the POST is the letter (PDF) with the code."""
@@ -252,9 +258,7 @@ def inbreng_besluit(request: HttpRequest, pk: int, inbreng_pk: int) -> HttpRespo
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            log_change(
-                request, huishouden, onderwerp="inbreng", object_id=item.pk, leden=[item.lid_id]
-            )
+            _log_antwoord(request, huishouden, "inbreng", item)
             return htmx.go_to(
                 request, reverse("casussen:plan", args=[pk]), "Uw reactie is vastgelegd."
             )
@@ -275,13 +279,7 @@ def avg_antwoord(request: HttpRequest, pk: int, verzoek_pk: int) -> HttpResponse
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            log_change(
-                request,
-                huishouden,
-                onderwerp="avg_verzoek",
-                object_id=verzoek.pk,
-                leden=[verzoek.lid_id],
-            )
+            _log_antwoord(request, huishouden, "avg_verzoek", verzoek)
             return htmx.go_to(request, huishouden.get_absolute_url(), "Het antwoord is vastgelegd.")
     context = {"huishouden": huishouden, "verzoek": verzoek, "form": form}
     return render(request, "inwoner/avg_antwoord.html", context)
