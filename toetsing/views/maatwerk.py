@@ -27,15 +27,7 @@ from sociaaldomein.accesslog import Actie, Doel, log_access
 from sociaaldomein.forms import apply_errors
 from sociaaldomein.middleware import background
 from sociaaldomein.tweedefactor import requires_recent_second_factor
-from toetsing.forms import (
-    AntwoordForm,
-    BesluitForm,
-    EscalatieAntwoordForm,
-    EscalatieForm,
-    InboxFilterForm,
-    MarkeerForm,
-    RegisterZoekForm,
-)
+from toetsing.forms import maatwerk as forms
 from toetsing.models import MaatwerkEscalatie, MaatwerkVerzoek
 from toetsing.selectors.maatwerk import (
     aantal_open_maatwerk,
@@ -100,7 +92,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     (`details`), so a row costs little and a page the same whatever the register holds."""
     if not MaatwerkVerzoek.can_use_inbox(request.user):
         raise PermissionDenied("Alleen voor teamleiders en auditors")
-    filters = InboxFilterForm(request.GET, professionals=inbox_professionals(request.user))
+    filters = forms.InboxFilterForm(request.GET, professionals=inbox_professionals(request.user))
     inbox_qs = maatwerk_inbox(request.user, **filters.filters())
     page = Paginator(inbox_qs, PER_PAGINA).get_page(request.GET.get("pagina"))
     verzoeken = list(page.object_list)
@@ -157,9 +149,9 @@ def _verzoek_context(request, verzoek, **extra) -> dict:
         "mag_antwoorden": verzoek.can_answer(user)
         and verzoek.status == MaatwerkVerzoek.Status.MEER_INFORMATIE,
         "mag_markeren": verzoek.is_besloten and verzoek.can_mark(user),
-        "besluit_form": BesluitForm(),
-        "antwoord_form": AntwoordForm(),
-        "markeer_form": MarkeerForm(initial={"register": verzoek.register}),
+        "besluit_form": forms.BesluitForm(),
+        "antwoord_form": forms.AntwoordForm(),
+        "markeer_form": forms.MarkeerForm(initial={"register": verzoek.register}),
         **_escalatie_context(request, verzoek),
     }
     context.update(extra)
@@ -174,8 +166,8 @@ def _escalatie_context(request, verzoek: MaatwerkVerzoek) -> dict:
         "escalaties": escalaties,
         "volgend_niveau": escalatie.volgende_escalatie(verzoek, escalaties) if mag else None,
         "open_escalatie": next((e for e in escalaties if e.is_open), None) if mag else None,
-        "escalatie_form": EscalatieForm(),
-        "escalatie_antwoord_form": EscalatieAntwoordForm(),
+        "escalatie_form": forms.EscalatieForm(),
+        "escalatie_antwoord_form": forms.EscalatieAntwoordForm(),
     }
 
 
@@ -211,7 +203,7 @@ def besluiten(request: HttpRequest, pk: int) -> HttpResponse:
     verzoek = _load(request, pk)
     if not verzoek.can_decide(request.user):
         raise PermissionDenied("Alleen een andere teamleider van het team beslist (vier ogen)")
-    form, besloten = BesluitForm(request.POST), False
+    form, besloten = forms.BesluitForm(request.POST), False
     if form.is_valid():
         actie, reden = form.cleaned_data["actie"], form.cleaned_data["reden"]
         try:
@@ -228,7 +220,7 @@ def besluiten(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             _log(request, verzoek, Actie.GEWIJZIGD)
             messages.success(request, "Uw besluit is vastgelegd.")
-            form, besloten = BesluitForm(), True
+            form, besloten = forms.BesluitForm(), True
     return _respond(request, verzoek, "besluit_form", form, "besluit", besloten=besloten)
 
 
@@ -238,7 +230,7 @@ def beantwoorden(request: HttpRequest, pk: int) -> HttpResponse:
     verzoek = _load(request, pk)
     if not verzoek.can_answer(request.user):
         raise PermissionDenied("Alleen wie het verzoek indiende, beantwoordt de vraag")
-    form = AntwoordForm(request.POST)
+    form = forms.AntwoordForm(request.POST)
     if form.is_valid():
         try:
             verzoek = services.answer_information(
@@ -250,7 +242,7 @@ def beantwoorden(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             _log(request, verzoek, Actie.GEWIJZIGD)
             messages.success(request, "Uw antwoord is naar de teamleider gestuurd.")
-            form = AntwoordForm()
+            form = forms.AntwoordForm()
     return _respond(request, verzoek, "antwoord_form", form, "besluit")
 
 
@@ -281,7 +273,7 @@ def _jaren(jaar: int) -> list[int]:
 @require_GET
 def register(request: HttpRequest) -> HttpResponse:
     """The anonymised precedent register, for every user of the municipality."""
-    form = RegisterZoekForm(request.GET or None)
+    form = forms.RegisterZoekForm(request.GET or None)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     context = {"form": form, "precedenten": register_zoeken(data)}
     return htmx.page(request, "maatwerk/register.html", "register-resultaten", context)
@@ -295,7 +287,7 @@ def markeren(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("Precedent niet gevonden")
     if not verzoek.can_mark(request.user):
         raise PermissionDenied("Alleen een teamleider van het team of de beheerder")
-    form = MarkeerForm(request.POST)
+    form = forms.MarkeerForm(request.POST)
     if form.is_valid():
         register = form.cleaned_data["register"]
         services.mark_precedent(verzoek=verzoek, door=request.user, register=register)
@@ -378,7 +370,7 @@ def escaleren(request: HttpRequest, pk: int) -> HttpResponse:
     def write(data: dict):
         return escalatie.escalate_maatwerk(verzoek=verzoek, door=request.user, **data)
 
-    form = EscalatieForm(request.POST)
+    form = forms.EscalatieForm(request.POST)
     gelukt = "Het verzoek is voorgelegd aan het volgende niveau."
     return _na_escalatie(request, verzoek, "escalatie_form", form, write, gelukt)
 
@@ -397,6 +389,6 @@ def escalatie_antwoord(request: HttpRequest, pk: int, escalatie_pk: int) -> Http
             antwoord=data["antwoord"],
         )
 
-    form = EscalatieAntwoordForm(request.POST)
+    form = forms.EscalatieAntwoordForm(request.POST)
     gelukt = "Het antwoord is vastgelegd."
     return _na_escalatie(request, verzoek, "escalatie_antwoord_form", form, write, gelukt)
