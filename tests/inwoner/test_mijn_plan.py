@@ -218,3 +218,8 @@ def test_mijn_plan_names_the_service_and_its_organisation_of_an_action(gezin, cl
     assert "Een aanbieder: Taalhuis (Werkplein Voorbeeldstad)" in html
     assert "INTERN" not in html and "vrije tekst van de professional" not in html
     assert "/sociale-kaart/" not in html
+    from tests.inwoner.test_uitnodiging import pdf_text
+
+    pdf = pdf_text(client_for(gezin.user).get(reverse("inwoner:inzage")).content)
+    assert "Taalhuis (Werkplein Voorbeeldstad)" in " ".join(pdf.split())
+    assert "INTERN" not in pdf and "vrije tekst van de professional" not in pdf
