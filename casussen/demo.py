@@ -22,6 +22,7 @@ from casussen.models import Plan
 from huishoudens.demo import PREFIX, FastRandom
 from huishoudens.models import Huishouden, Leefdomein, Lid, age_on
 from sociaaldomein.demo import DemoContext, copy_rows, reserve_ids, without_fk_triggers
+from socialekaart.models import Dienst
 
 HULPVRAGEN = [
     (
@@ -60,6 +61,14 @@ ANALYSES = [
     "Het netwerk is bereid te helpen maar weet niet hoe; eigen kracht zit in doorzettingsvermogen.",
     "Basisbehoeften (inkomen, wonen) staan onder druk; andere domeinen volgen daaruit.",
 ]
+
+# Demo actions done by a service of the sociale kaart (issue 16): action → service name.
+DIENST_VAN_ACTIE = {
+    "Schuldregeling via de kredietbank": "Schuldhulpverlening",
+    "Vrijwilligerswerk in het buurthuis": "Vrijwilligerswerk vinden",
+    "Hulp bij het huishouden, drie uur per week": "Hulp bij het huishouden",
+    "Maatje via de vrijwilligerscentrale": "Maatjesproject Eenzaamheid",
+}
 
 # (omschrijving, domain codes, for: "volwassene" | "kind" | "huishouden", actions)
 # action: (wat, uitvoerder, naam, wet, kosten)
@@ -244,6 +253,13 @@ def seed(ctx: DemoContext) -> None:
     ):
         leden[hh_id].append((lid_id, geboren, voornamen))
     domein_id = dict(Leefdomein.objects.values_list("code", "id"))
+    per_naam = {
+        d.naam: (d.pk, f"{d.naam} ({d.organisatie.naam})")
+        for d in Dienst.objects.filter(naam__in=DIENST_VAN_ACTIE.values()).select_related(
+            "organisatie"
+        )
+    }
+    diensten = {wat: per_naam[n] for wat, n in DIENST_VAN_ACTIE.items() if n in per_naam}
     staff = {team.pk: [u.pk for u in ctx.professionals_of(team)] for team in ctx.teams.values()}
     fallback_user = next(iter(ctx.users.values())).pk
 
@@ -369,6 +385,7 @@ def seed(ctx: DemoContext) -> None:
             dd_rows.extend((doel_id, domein_id[code]) for code in codes if code in domein_id)
             dl_rows.extend((doel_id, lid_id) for lid_id in lid_ids)
             for wat, uitvoerder, naam, wet, kosten in acties:
+                dienst_id, naam = diensten.get(wat, (None, naam))
                 start = begin + datetime.timedelta(days=int(rng.random() * 21))
                 duur = 60 + int(rng.random() * 180)
                 eind = start + datetime.timedelta(days=duur)
@@ -396,6 +413,7 @@ def seed(ctx: DemoContext) -> None:
                         None,
                         uitvoerder,
                         naam,
+                        dienst_id,
                         wet,
                         start,
                         eind,
@@ -511,6 +529,7 @@ def seed(ctx: DemoContext) -> None:
                 "lid_id",
                 "uitvoerder",
                 "uitvoerder_naam",
+                "dienst_id",
                 "wet",
                 "startdatum",
                 "einddatum",

@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 
 from casussen.models import (
@@ -22,6 +23,7 @@ from casussen.models import (
 from casussen.services import ACTIE_VELDEN, EIGEN_WOORDEN
 from huishoudens.models import Huishouden, Leefdomein, Lid
 from sociaaldomein.forms import DatumInput, EuroField, Form, ModelForm
+from socialekaart.models import Dienst
 
 MAX_VERSIE = 2**31 - 1
 
@@ -123,8 +125,27 @@ class ActieForm(VersieMixin, ModelForm):
             "kosten"
         ].help_text = "Bijvoorbeeld 125,50. Laat leeg of 0 als er geen kosten zijn."
         self.fields["leeftijd_motivering"].widget.attrs["rows"] = 2
+        self._dienst_veld()
         if not nieuw:
             self.add_versie(self.instance.versie)
+
+    def _dienst_veld(self) -> None:
+        """Active services of the sociale kaart, voorliggend first; the action's own
+        service stays a choice when it has been set inactive since (its history)."""
+        field = self.fields["dienst"]
+        huidig = self.instance.dienst_id
+        field.queryset = Dienst.objects.filter(
+            Q(status=Dienst.Status.ACTIEF) | Q(pk=huidig or 0)
+        ).select_related("organisatie")
+        field.label_from_instance = lambda d: (
+            f"{d.naam} ({d.organisatie.naam})"
+            + (" — voorliggend" if d.voorliggend else "")
+            + ("" if d.status == Dienst.Status.ACTIEF else " — niet meer actief")
+        )
+        field.empty_label = "— geen dienst van de sociale kaart —"
+        field.error_messages["invalid_choice"] = (
+            "Deze dienst staat niet (meer) actief op de sociale kaart; kies een andere."
+        )
 
     def clean_kosten(self):
         return self.cleaned_data.get("kosten") or Decimal("0.00")

@@ -204,7 +204,10 @@ def doelen_van(plan: Plan) -> list[Doel]:
             "leefdomeinen",
             Prefetch("leden", queryset=_leden_qs()),
             Prefetch(
-                "acties", queryset=Actie.objects.select_related("lid").order_by("startdatum", "id")
+                "acties",
+                queryset=Actie.objects.select_related("lid", "dienst__organisatie").order_by(
+                    "startdatum", "id"
+                ),
             ),
         ).order_by("id")
     )

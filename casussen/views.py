@@ -45,7 +45,7 @@ from sociaaldomein.accesslog import Actie as LogActie
 from sociaaldomein.concurrency import VersionConflict
 from sociaaldomein.extensions import panels
 from sociaaldomein.forms import apply_errors, conflict_rows
-from socialekaart.selectors import suggesties
+from socialekaart.selectors import actieve_dienst, suggesties
 
 GET_POST = require_http_methods(["GET", "POST"])
 
@@ -257,11 +257,32 @@ def _suggesties(request: HttpRequest, huishouden: Huishouden, doel: Doel, actie=
     return context
 
 
+def _gekozen_dienst(request: HttpRequest, actie: Actie) -> dict:
+    """'Kies deze dienst' without JavaScript: `?dienst=<id>` preselects an active service
+    on the form (and a provider as who does it, when the action has no fitting one)."""
+    dienst = actieve_dienst(request.GET.get("dienst", "")) if request.method == "GET" else None
+    if dienst is None:
+        return {}
+    initial = {"dienst": dienst.pk}
+    if actie.uitvoerder not in Actie.MET_DIENST:
+        initial["uitvoerder"] = (
+            Actie.Uitvoerder.VOORLIGGEND if dienst.voorliggend else Actie.Uitvoerder.AANBIEDER
+        )
+    return initial
+
+
 @GET_POST
 def actie_nieuw(request: HttpRequest, huishouden_pk: int, doel_pk: int) -> HttpResponse:
     huishouden, plan = _load(request, huishouden_pk, "actie")
     doel = get_object_or_404(Doel, pk=doel_pk, plan=plan)
-    form = ActieForm(_data(request), instance=Actie(doel=doel), huishouden=huishouden, nieuw=True)
+    actie = Actie(doel=doel)
+    form = ActieForm(
+        _data(request),
+        instance=actie,
+        initial=_gekozen_dienst(request, actie),
+        huishouden=huishouden,
+        nieuw=True,
+    )
     return _formulier(
         request,
         huishouden=huishouden,
@@ -281,7 +302,13 @@ def actie_wijzigen(request: HttpRequest, huishouden_pk: int, actie_pk: int) -> H
     actie = get_object_or_404(
         Actie.objects.select_related("doel__plan"), pk=actie_pk, doel__plan=plan
     )
-    form = ActieForm(_data(request), instance=actie, huishouden=huishouden, nieuw=False)
+    form = ActieForm(
+        _data(request),
+        instance=actie,
+        initial=_gekozen_dienst(request, actie),
+        huishouden=huishouden,
+        nieuw=False,
+    )
     return _formulier(
         request,
         huishouden=huishouden,

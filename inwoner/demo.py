@@ -15,6 +15,7 @@ from huishoudens.models import Huishouden, Leefdomein
 from inwoner.models import Inbreng, Lidaccount
 from sociaaldomein.demo import DemoContext
 from sociaaldomein.models import Toegangslog
+from socialekaart.models import Dienst
 
 USERNAME = "inwoner.demo"
 
@@ -147,6 +148,8 @@ def _plan(huishouden, marieke, peter, door):
         lid=marieke,
         uitvoerder="voorliggend",
         uitvoerder_naam="Werkplein Voorbeeldstad",
+        # a service of the demo sociale kaart (issue 16): Mijn plan names it
+        dienst=Dienst.objects.actief().filter(naam="Re-integratietraject").first(),
         wet="geen",
         startdatum=vandaag - datetime.timedelta(days=10),
         einddatum=vandaag + datetime.timedelta(days=80),

@@ -47,7 +47,11 @@ def zichtbare_doelen(account: Lidaccount, plan: Plan) -> QuerySet[Doel]:
     """Goals for this member or the household as a whole, with the actions for this
     member or for the whole goal (never an action for another member)."""
     lid = account.lid
-    acties = Actie.objects.filter(Q(lid__isnull=True) | Q(lid=lid)).order_by("startdatum", "id")
+    acties = (
+        Actie.objects.filter(Q(lid__isnull=True) | Q(lid=lid))
+        .select_related("dienst__organisatie")
+        .order_by("startdatum", "id")
+    )
     return (
         plan.doelen.filter(Q(heel_huishouden=True) | Q(leden=lid))
         .distinct()

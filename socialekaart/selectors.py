@@ -84,6 +84,14 @@ def dienst(pk: int) -> Dienst | None:
     return _basis().filter(pk=pk).first()
 
 
+def actieve_dienst(pk: str) -> Dienst | None:
+    """An active service by its id as text from a URL (`?dienst=12`), or None for
+    anything else: no number, too large, unknown or inactive."""
+    if not (pk.isascii() and pk.isdigit() and len(pk) <= 9):
+        return None
+    return Dienst.objects.actief().filter(pk=int(pk)).only("pk", "voorliggend").first()
+
+
 def suggesties(leefdomeinen, *, wijk: str = "", limiet: int = 8) -> list[Dienst]:
     """Active services for these life domains (ids, or a query of them, used as a
     subquery), for the action form and the referral page: voorliggend first, then the

@@ -103,6 +103,7 @@ def create_verwijzing(
         if dienst.voorliggend
         else Actie.Uitvoerder.AANBIEDER,
         uitvoerder_naam=f"{dienst.naam} ({dienst.organisatie.naam})"[:200],
+        dienst=dienst,
         versie=F("versie") + 1,
     )
     return verwijzing

@@ -12,7 +12,7 @@ from django.db.models import F, Q
 from casussen.models.basis import MAX_KOSTEN, MAX_TEKST, check_datum, leeg
 from casussen.models.plan import Plan
 from huishoudens.models import Leefdomein, Lid, age_on
-from socialekaart.models import Wet
+from socialekaart.models import Dienst, Wet
 
 
 class Doel(models.Model):
@@ -144,6 +144,8 @@ class Actie(models.Model):
 
     ACTIEF = (Status.GEPLAND, Status.LOPEND)
     NAAM_VERPLICHT = (Uitvoerder.VOORLIGGEND, Uitvoerder.AANBIEDER)
+    # Who can be a service of the sociale kaart (not the household or its network).
+    MET_DIENST = (Uitvoerder.VOORLIGGEND, Uitvoerder.AANBIEDER, Uitvoerder.WIJKTEAM)
 
     doel = models.ForeignKey(
         Doel, on_delete=models.PROTECT, related_name="acties", verbose_name="doel"
@@ -163,7 +165,21 @@ class Actie(models.Model):
         "naam",
         max_length=200,
         blank=True,
-        help_text="Wie precies: de buurvrouw, de voedselbank, de naam van de aanbieder.",
+        help_text="Wie precies: de buurvrouw, de voedselbank, de naam van de aanbieder. "
+        "Bij een dienst van de sociale kaart mag dit leeg blijven.",
+    )
+    # Issue 16: the provider from the sociale kaart instead of free text. PROTECT: a
+    # service a plan has used stays (the beheerder sets it inactive), so the plan's
+    # history keeps naming who did the action; `uitvoerder_naam` keeps its name as text.
+    dienst = models.ForeignKey(
+        Dienst,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="acties",
+        verbose_name="dienst van de sociale kaart",
+        help_text="Kies de voorziening of aanbieder van de sociale kaart die dit doet. "
+        "Leeg laten bij hulp van het huishouden zelf of het netwerk.",
     )
     wet = models.CharField("wet of financiering", max_length=16, choices=Financiering.choices)
     startdatum = models.DateField("start")
@@ -233,6 +249,21 @@ class Actie(models.Model):
     def is_actief(self) -> bool:
         return self.status in self.ACTIEF
 
+    @property
+    def wie_tekst(self) -> str:
+        """Who does it, as the pages print it: the service and its organisation when one
+        is chosen, else the free text."""
+        wie = self.get_uitvoerder_display()
+        naam = self.dienst_naam if self.dienst_id else self.uitvoerder_naam
+        return f"{wie}: {naam}" if naam else wie
+
+    @property
+    def dienst_naam(self) -> str:
+        """'Service (organisation)', or '' without a service."""
+        if not self.dienst_id:
+            return ""
+        return f"{self.dienst.naam} ({self.dienst.organisatie.naam})"
+
     def evaluatie_te_laat(self, vandaag: datetime.date) -> bool:
         return self.is_actief and self.evaluatiedatum < vandaag
 
@@ -255,6 +286,7 @@ class Actie(models.Model):
             errors["kosten"] = "Kosten kunnen niet negatief zijn."
         elif self.kosten is not None and self.kosten > MAX_KOSTEN:
             errors["kosten"] = "Dat bedrag is te hoog; controleer de kosten."
+        self._clean_dienst(errors)
         if self.uitvoerder in self.NAAM_VERPLICHT and leeg(self.uitvoerder_naam):
             errors["uitvoerder_naam"] = (
                 "Vul de naam van de aanbieder in."
@@ -274,6 +306,33 @@ class Actie(models.Model):
                 errors["leeftijd_motivering"] = probleem
         if errors:
             raise ValidationError(errors)
+
+    def _clean_dienst(self, errors: dict[str, str]) -> None:
+        """A service fits a provider, a voorliggende voorziening or the wijkteam, and must
+        be active when it is chosen; it fills in the name when that is left empty."""
+        if not self.dienst_id:
+            return
+        dienst = self.dienst
+        gewijzigd = self._state.adding or self.dienst_id != self._dienst_id_bij_laden
+        if gewijzigd and dienst.status != Dienst.Status.ACTIEF:
+            errors["dienst"] = (
+                "Deze dienst staat niet (meer) actief op de sociale kaart; kies een andere."
+            )
+        elif self.uitvoerder and self.uitvoerder not in self.MET_DIENST:
+            errors["dienst"] = (
+                "Het huishouden of het netwerk is geen dienst van de sociale kaart: laat de "
+                "dienst leeg, of kies bij 'wie doet het' een voorziening of aanbieder."
+            )
+        elif leeg(self.uitvoerder_naam):
+            self.uitvoerder_naam = self.dienst_naam[:200]
+
+    @classmethod
+    def from_db(cls, db, field_names, values, *, fetch_mode=None):
+        actie = super().from_db(db, field_names, values, fetch_mode=fetch_mode)
+        actie._dienst_id_bij_laden = actie.__dict__.get("dienst_id")
+        return actie
+
+    _dienst_id_bij_laden: int | None = None
 
     def betrokken_leden(self) -> list[Lid]:
         """The member this action is for, or else the members of its goal."""

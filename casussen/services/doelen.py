@@ -114,10 +114,13 @@ def add_actie(*, doel: Doel, door: User, **values) -> Actie:
 @transaction.atomic
 def change_actie(*, actie: Actie, door: User, versie: int, **values) -> Actie:
     locked = lock(actie.doel.plan)
-    current = Actie.objects.select_related("doel__plan", "lid").get(pk=actie.pk)
+    current = Actie.objects.select_related("doel__plan", "lid", "dienst__organisatie").get(
+        pk=actie.pk
+    )
     if current.versie != versie:
         raise VersionConflict(current)
     oud = actie_weergave(current)
+    _volg_dienst(current, values)
     for name in ACTIE_VELDEN:
         if name in values:
             setattr(current, name, values[name])
@@ -126,7 +129,20 @@ def change_actie(*, actie: Actie, door: User, versie: int, **values) -> Actie:
     if not wijzigingen:
         return current
     open_version(locked, door=door)
-    velden = [n for n in ACTIE_VELDEN if n != "lid"] + ["lid_id"]
+    velden = [n for n in ACTIE_VELDEN if n not in ("lid", "dienst")] + ["lid_id", "dienst_id"]
     save_versioned(current, expected=versie, fields=velden)
     log_inhoud(locked, door, Handeling.GEWIJZIGD, f"Actie ‘{current.wat}’", wijzigingen)
     return current
+
+
+def _volg_dienst(current: Actie, values: dict) -> None:
+    """Another service chosen while the name is still the one filled in from the old
+    service: the name follows the new service (Actie.clean fills it in again)."""
+    nieuw = values.get("dienst")
+    if (
+        nieuw is not None
+        and nieuw.pk != current.dienst_id
+        and current.dienst_id
+        and values.get("uitvoerder_naam", current.uitvoerder_naam) == current.dienst_naam[:200]
+    ):
+        values["uitvoerder_naam"] = ""

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db.models import Prefetch
+
 from casussen.models import Actie, Doel, Plan
 from sociaaldomein.formatting import as_text
 
@@ -15,6 +17,7 @@ ACTIE_VELDEN = [
     "lid",
     "uitvoerder",
     "uitvoerder_naam",
+    "dienst",
     "wet",
     "startdatum",
     "einddatum",
@@ -81,7 +84,10 @@ def actie_weergave(actie: Actie) -> dict[str, str]:
 
 def plan_inhoud(plan: Plan) -> dict:
     """A snapshot of what the household agreed to (stored with the settled version)."""
-    doelen = plan.doelen.prefetch_related("leefdomeinen", "leden", "acties__lid").order_by("id")
+    acties = Actie.objects.select_related("lid", "dienst__organisatie")
+    doelen = plan.doelen.prefetch_related(
+        "leefdomeinen", "leden", Prefetch("acties", queryset=acties)
+    ).order_by("id")
     return {
         "eigen_woorden": weergave(plan, EIGEN_WOORDEN),
         "doelen": [

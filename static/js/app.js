@@ -49,4 +49,25 @@
       event.preventDefault();
     }
   });
+
+  // "Kies deze dienst" at a suggestion of the sociale kaart (issue 16): fill the action
+  // form's service field in place, keeping what was typed. Without this the link reopens
+  // the form with ?dienst=<id> preselected. <a data-kies-dienst="12" data-voorliggend="ja">
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a[data-kies-dienst]") : null;
+    if (!link) return;
+    var kaart = link.closest(".formulier");
+    var select = kaart ? kaart.querySelector("select[name=dienst]") : null;
+    if (!select) return;
+    var optie = select.querySelector('option[value="' + link.getAttribute("data-kies-dienst") + '"]');
+    if (!optie) return;
+    event.preventDefault();
+    select.value = optie.value;
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+    var wie = kaart.querySelector("select[name=uitvoerder]");
+    if (wie && ["voorliggend", "aanbieder", "wijkteam"].indexOf(wie.value) === -1) {
+      wie.value = link.getAttribute("data-voorliggend") === "ja" ? "voorliggend" : "aanbieder";
+    }
+    select.focus();
+  });
 })();

@@ -55,6 +55,7 @@ def _hoofdpaginas(w) -> dict[str, list[str]]:
         reverse("socialekaart:zoeken") + "?q=gezin",
         reverse("socialekaart:dienst", args=[w.dienst.pk]),
         reverse("verwijzingen:nieuw", args=[hh, w.actie.pk]),
+        reverse("casussen:actie_wijzigen", args=[hh, w.actie.pk]),
     ]
     besluiten = [
         reverse("maatwerk:inbox"),

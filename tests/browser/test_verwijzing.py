@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from casussen.models import Actie
 from huishoudens.models import Leefdomein
 from sociaaldomein.roles import Rol
 from tests.casussen.factories import ActieFactory, DoelFactory, PlanFactory
@@ -143,3 +144,42 @@ def test_refer_from_a_suggestion_on_the_action_form_with_a_product_code(
     verwijzing = Verwijzing.objects.get()
     assert (verwijzing.dienst.naam, verwijzing.productcode) == ("Thuisadministratie", "45A03")
     assert problems == []
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js-aan", "js-uit"])
+def test_choose_a_suggested_service_for_the_action_and_see_it_on_the_plan(
+    browser, live_server, situatie, javascript
+):
+    """Issue 16: 'Kies deze dienst' at a suggestion fills the action's service (in place
+    with JavaScript, keeping what was typed; without it the form reopens with the service
+    chosen); saved, the plan names the service and its organisation with a link."""
+    huishouden = situatie
+    context = browser.new_context(java_script_enabled=javascript)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    problems = []
+    page.on("response", lambda r: problems.append(r.url) if r.status >= 400 else None)
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Gebruikersnaam").fill("professional.noord")
+    page.get_by_label("Wachtwoord").fill("correct-horse-battery")
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(f"{live_server.url}/")
+    page.goto(f"{live_server.url}/huishoudens/{huishouden.pk}/plan/")
+    page.get_by_role("link", name="Actie wijzigen").first.click()
+    if javascript:  # typed before choosing: kept, the form is not reloaded
+        page.get_by_label("Wat", exact=True).fill("Samen de administratie op orde")
+    suggesties = page.get_by_role("region", name="Voorzieningen van de sociale kaart")
+    kies = "Kies deze dienst voor de actie: Thuisadministratie"
+    suggesties.get_by_role("link", name=kies).click()
+    gekozen = page.get_by_label("Dienst van de sociale kaart").locator("option:checked")
+    expect(gekozen).to_contain_text("Thuisadministratie (Humanitas Voorbeeldstad)")
+    page.get_by_role("button", name="Opslaan").click()
+    actie = page.locator(".actie").first
+    expect(actie.get_by_role("link", name="Thuisadministratie")).to_be_visible()
+    expect(actie).to_contain_text("(Humanitas Voorbeeldstad)")
+    if javascript:
+        expect(actie).to_contain_text("Samen de administratie op orde")
+    opgeslagen = Actie.objects.get()
+    assert opgeslagen.dienst.naam == "Thuisadministratie"
+    assert problems == []
+    context.close()

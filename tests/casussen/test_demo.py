@@ -23,6 +23,12 @@ def test_demo_plans_in_every_state_and_idempotent():
     assert Veiligheidszorg.objects.filter(opgeheven_op__isnull=True).exists()
     assert Termijn.objects.filter(voldaan_op__isnull=True).exists()
     assert not Planversie.objects.filter(status="niet_akkoord", zienswijze="").exists()
+    # a few demo actions are done by a service of the demo sociale kaart (issue 16)
+    gekoppeld = Actie.objects.filter(dienst__isnull=False).select_related("dienst__organisatie")
+    assert gekoppeld.exists()
+    for actie in gekoppeld[:50]:
+        assert actie.uitvoerder in Actie.MET_DIENST
+        assert actie.uitvoerder_naam == actie.dienst_naam
     # every action obeys the rules of the forms, including the age rule
     for actie in Actie.objects.select_related("doel__plan__huishouden")[:200]:
         actie.full_clean()

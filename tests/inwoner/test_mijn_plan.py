@@ -196,3 +196,30 @@ def test_without_a_plan_the_member_gets_a_message_not_an_error(
     assert response.status_code == 200 and "Er is nog geen plan" in response.text
     response = client.post(reverse("inwoner:inbreng"), {"soort": "opmerking", "tekst": "Hallo"})
     assert response.status_code == 200 and "Er is nog geen plan" in response.text
+
+
+def test_mijn_plan_names_the_service_and_its_organisation_of_an_action(gezin, client_for):
+    """Issue 16: an action linked to a service of the sociale kaart shows the service and
+    its organisation, nothing of the catalogue's internals, and no link to the staff's
+    sociale kaart."""
+    from casussen.models import Actie
+    from tests.socialekaart.factories import DienstFactory
+
+    dienst = DienstFactory(
+        naam="Taalhuis",
+        organisatie__naam="Werkplein Voorbeeldstad",
+        contact_naam="INTERN-contactpersoon",
+        voorwaarden="INTERN-voorwaarden",
+    )
+    Actie.objects.filter(wat="Sollicitatietraining").update(
+        uitvoerder="aanbieder", uitvoerder_naam="vrije tekst van de professional", dienst=dienst
+    )
+    html = client_for(gezin.user).get(reverse("inwoner:mijn_plan")).content.decode()
+    assert "Een aanbieder: Taalhuis (Werkplein Voorbeeldstad)" in html
+    assert "INTERN" not in html and "vrije tekst van de professional" not in html
+    assert "/sociale-kaart/" not in html
+    from tests.inwoner.test_uitnodiging import pdf_text
+
+    pdf = pdf_text(client_for(gezin.user).get(reverse("inwoner:inzage")).content)
+    assert "Taalhuis (Werkplein Voorbeeldstad)" in " ".join(pdf.split())
+    assert "INTERN" not in pdf and "vrije tekst van de professional" not in pdf

@@ -37,8 +37,9 @@ PINS: dict[str, tuple[str, int, int]] = {
     "archief:overzicht": ("teamleider", 3, 3),
     "archief:verzoek": ("professional", 6, 6),
     "archief:verzoek_nieuw": ("professional", 5, 5),
-    "casussen:actie_nieuw": ("professional", 7, 7),
-    "casussen:actie_wijzigen": ("professional", 7, 7),
+    # 8: the action form's list of active services of the sociale kaart (issue 16)
+    "casussen:actie_nieuw": ("professional", 8, 8),
+    "casussen:actie_wijzigen": ("professional", 8, 8),
     "casussen:akkoord": ("professional", 9, 9),
     "casussen:doel_nieuw": ("professional", 6, 6),
     "casussen:doel_wijzigen": ("professional", 9, 9),

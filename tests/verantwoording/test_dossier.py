@@ -271,3 +271,17 @@ def test_the_database_allows_one_dossier_in_progress_per_household(team_noord, a
         DossierExport.objects.create(
             huishouden=huishouden, aangevraagd_door=auditor, doel="bezwaar"
         )
+
+
+def test_the_dossier_names_the_service_of_an_action_not_its_free_text(team_noord, auditor):
+    """Issue 16: an action linked to a service of the sociale kaart is printed with the
+    service and its organisation."""
+    from tests.socialekaart.factories import DienstFactory
+
+    huishouden = HuishoudenFactory(team=team_noord)
+    doel = DoelFactory(plan=PlanFactory(huishouden=huishouden))
+    dienst = DienstFactory(naam="Budgetbeheer", organisatie__naam="Stadsbank")
+    ActieFactory(doel=doel, uitvoerder="aanbieder", uitvoerder_naam="oude-naam", dienst=dienst)
+    tekst = pdf_tekst(_maak(huishouden, auditor).pdf, kop=huishouden.referentie)
+    assert "Een aanbieder: Budgetbeheer (Stadsbank)" in tekst
+    assert "oude-naam" not in tekst

@@ -82,6 +82,7 @@ def test_referral_with_consent_is_sent_and_logged(wereld, client):
     assert deling.ontvanger == "Jeugdhulp De Horizon"
     actie = Actie.objects.get(pk=w.actie.pk)
     assert "Jeugdhulp De Horizon" in actie.uitvoerder_naam
+    assert actie.dienst == w.dienst  # the action now links to the service (issue 16)
 
 
 def test_revoked_consent_cannot_carry_a_referral(wereld):

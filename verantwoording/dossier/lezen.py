@@ -194,12 +194,9 @@ def _plan(plan: Plan, namen: dict[int, str]) -> PlanBlok:
         ]
         acties = []
         for actie in doel.acties.all():
-            uitvoerder = actie.get_uitvoerder_display()
-            if actie.uitvoerder_naam:
-                uitvoerder = f"{uitvoerder}: {actie.uitvoerder_naam}"
             rows = [
                 Gegeven("Voor wie", actie.lid.volledige_naam if actie.lid_id else "Het hele doel"),
-                Gegeven("Wie doet het", uitvoerder),
+                Gegeven("Wie doet het", actie.wie_tekst),
                 Gegeven("Wet of financiering", actie.get_wet_display()),
                 Gegeven(
                     "Looptijd", f"{datum(actie.startdatum)} tot en met {datum(actie.einddatum)}"

@@ -57,10 +57,11 @@ def nieuw(request: HttpRequest, huishouden_pk: int, actie_pk: int) -> HttpRespon
     """Refer an action to a service of the sociale kaart, with toestemming."""
     huishouden = huishouden_for_change(request, huishouden_pk, onderwerp="verwijzing")
     actie = _actie(huishouden, actie_pk)
+    # a suggestion's 'Verwijzen' names the service; else the action's own (issue 16)
     gekozen = (
         dienst_van_kaart(int(request.GET["dienst"]))
         if request.GET.get("dienst", "").isdigit()
-        else None
+        else actie.dienst_id
     )
     form = VerwijzingForm(request.POST or None, actie=actie, initial={"dienst": gekozen})
     if request.method == "POST" and form.is_valid():
