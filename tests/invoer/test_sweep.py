@@ -318,6 +318,11 @@ ZOEKEN: dict[str, tuple] = {
         HTMX,
     ),
     "meldingen": (lambda w: reverse("meldingen"), "teamleider", ["pagina"]),
+    "casussen:actie_nieuw": (  # 'Kies deze dienst' without JavaScript preselects it
+        lambda w: reverse("casussen:actie_nieuw", args=[w.huishouden.pk, w.doel.pk]),
+        "professional",
+        ["dienst"],
+    ),
     "casussen:status": (
         lambda w: reverse("casussen:status", args=[w.huishouden.pk]),
         "professional",
