@@ -199,6 +199,7 @@ DELEN = {
     "toetsing:stap2": 3,
     "huishoudens:nieuw": 3,
     "verwijzingen:nieuw": 3,
+    "casussen:actie_nieuw": 2,
     "casussen:actie_wijzigen": 2,
     "vroegsignalering:huishouden": 2,
 }
