@@ -359,6 +359,9 @@ def assess_row(
                 )
             )
         except ValidationError as error:
+            datum = getattr(error, "error_dict", {}).get("beoordeeld_op")
+            if datum:  # the row's one date: explained at its own field
+                raise ValidationError({"beoordeeld_op": datum}) from error
             naam = uitkomst["leefdomein"].naam
             raise ValidationError([f"{naam}: {m}" for m in error.messages]) from error
     return opgeslagen

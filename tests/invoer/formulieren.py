@@ -360,7 +360,6 @@ class _Velden(HTMLParser):
         super().__init__()
         self.in_form = 0
         self.names: set[str] = set()
-        self.vinkjes: set[str] = set()
         self.maxlength: dict[str, int] = {}
 
     def handle_starttag(self, tag, attrs):
@@ -373,8 +372,6 @@ class _Velden(HTMLParser):
             # next); a file field takes no text
             if soort not in {"submit", "button", "reset", "image", "hidden", "file"}:
                 self.names.add(attrs["name"])
-                if soort == "checkbox":
-                    self.vinkjes.add(attrs["name"])
                 if (attrs.get("maxlength") or "").isdigit():
                     self.maxlength[attrs["name"]] = int(attrs["maxlength"])
 
@@ -383,13 +380,13 @@ class _Velden(HTMLParser):
             self.in_form -= 1
 
 
-def rendered_fields(client, url: str) -> tuple[set[str], set[str], dict[str, int]]:
-    """The names of every input of the POST forms on the form's own page, which of them
-    are checkboxes, and the maximum length of those that have one (all empty: the URL has
-    no page of its own, its form lives on another page)."""
+def rendered_fields(client, url: str) -> tuple[set[str], dict[str, int]]:
+    """The names of every input of the POST forms on the form's own page, and the maximum
+    length of those that have one (both empty: the URL has no page of its own, its form
+    lives on another page)."""
     response = client.get(url)
     if response.status_code != 200:
-        return set(), set(), {}
+        return set(), {}
     parser = _Velden()
     parser.feed(response.content.decode(errors="replace"))
-    return parser.names - NIET_INVOER - PLUMBING, parser.vinkjes, parser.maxlength
+    return parser.names - NIET_INVOER - PLUMBING, parser.maxlength
