@@ -9,7 +9,11 @@ import pytest
 from django.urls import reverse
 
 from huishoudens.models import Leefdomein
+from tests import gedeelde_wereld as _gedeeld
 from tests.socialekaart.factories import DienstFactory, LocatieFactory
+
+# One test world per module, each test in a savepoint of it (tests/gedeelde_wereld.py).
+gedeelde_wereld, wereld = _gedeeld.gedeelde_wereld, _gedeeld.wereld
 
 pytestmark = pytest.mark.django_db
 

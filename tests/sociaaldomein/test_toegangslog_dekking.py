@@ -6,6 +6,10 @@ from django.urls import reverse
 
 from sociaaldomein.accesslog import Actie
 from sociaaldomein.models import Toegangslog
+from tests import gedeelde_wereld as _gedeeld
+
+# One test world per module, each test in a savepoint of it (tests/gedeelde_wereld.py).
+gedeelde_wereld, wereld = _gedeeld.gedeelde_wereld, _gedeeld.wereld
 
 pytestmark = pytest.mark.django_db
 

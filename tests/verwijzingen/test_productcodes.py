@@ -7,7 +7,11 @@ import re
 import pytest
 from django.urls import reverse
 
+from tests import gedeelde_wereld as _gedeeld
 from verwijzingen.models import Productcode, Verwijzing
+
+# One test world per module, each test in a savepoint of it (tests/gedeelde_wereld.py).
+gedeelde_wereld, wereld = _gedeeld.gedeelde_wereld, _gedeeld.wereld
 
 pytestmark = pytest.mark.django_db
 

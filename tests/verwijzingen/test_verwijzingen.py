@@ -10,10 +10,14 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from casussen.models import Actie
+from tests import gedeelde_wereld as _gedeeld
 from tests.socialekaart.factories import DienstFactory
 from verwijzingen import services
 from verwijzingen.models import Gegevensdeling, Verwijzing
 from verwijzingen.selectors import voor_aanbieder
+
+# One test world per module, each test in a savepoint of it (tests/gedeelde_wereld.py).
+gedeelde_wereld, wereld = _gedeeld.gedeelde_wereld, _gedeeld.wereld
 
 pytestmark = pytest.mark.django_db
 
