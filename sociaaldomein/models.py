@@ -84,7 +84,13 @@ class User(AbstractUser):
 
     @property
     def weergavenaam(self) -> str:
-        return self.get_full_name() or self.username
+        return self.naam_van(self.first_name, self.last_name, self.username)
+
+    @staticmethod
+    def naam_van(first_name: str, last_name: str, username: str) -> str:
+        """How a user is named on screen: the full name, else the username (also for
+        rows read without a model instance)."""
+        return f"{first_name} {last_name}".strip() or username
 
     @cached_property
     def rol_namen(self) -> frozenset[str]:

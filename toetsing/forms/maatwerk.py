@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from django import forms
 
 from casussen.models import Financiering
@@ -161,10 +163,10 @@ class InboxFilterForm(StyledFormMixin, forms.Form):
     def __init__(self, *args, professionals=(), **kwargs):
         super().__init__(*args, **kwargs)
         # evaluated only when rendered or when a professional is chosen (htmx partial: no query)
-        self.fields["professional"].choices = lambda: [
-            ("", "Iedereen"),
-            *[(u.pk, u.weergavenaam) for u in professionals],
-        ]
+        # once at most (the pairs come from a generator over one query)
+        self.fields["professional"].choices = functools.cache(
+            lambda: [("", "Iedereen"), *professionals]
+        )
 
     def filters(self) -> dict:
         """The valid filters as keyword arguments of `maatwerk_inbox` (invalid: left out)."""

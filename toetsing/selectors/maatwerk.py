@@ -258,10 +258,18 @@ def maatwerk_inbox(
 
 
 def inbox_professionals(user):
-    """Who asked for the open requests of the inbox (the choices of its filter), one query."""
-    return User.objects.filter(
-        pk__in=MaatwerkVerzoek.objects.van_teams(user).open().values("aangevraagd_door_id")
-    ).order_by("first_name", "last_name", "username")
+    """Who asked for the open requests of the inbox (the choices of its filter), one query
+    when first iterated (an htmx page of the table asks none): (id, name) pairs, the id as
+    text as the form sends it back; no model instances, so hundreds cost little."""
+    rijen = (
+        User.objects.filter(
+            pk__in=MaatwerkVerzoek.objects.van_teams(user).open().values("aangevraagd_door_id")
+        )
+        .order_by("first_name", "last_name", "username")
+        .values_list("pk", "first_name", "last_name", "username")
+    )
+    for pk, voornaam, achternaam, gebruikersnaam in rijen:
+        yield str(pk), User.naam_van(voornaam, achternaam, gebruikersnaam)
 
 
 def aantal_open_maatwerk(user) -> int:
