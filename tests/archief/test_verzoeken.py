@@ -111,7 +111,7 @@ def test_the_recorder_never_decides_four_eyes(gezin, teamleider, tweede_leider):
     with pytest.raises(PermissionDenied, match="zelf vastgelegd"):
         verzoeken.decide_request(verzoek=verzoek, door=teamleider, toewijzen=False)
     # and the database refuses it too
-    with transaction.atomic(), pytest.raises(IntegrityError):
+    with transaction.atomic(), pytest.raises(IntegrityError, match="verzoek_vier_ogen"):
         VernietigingsVerzoek.objects.filter(pk=verzoek.pk).update(
             status="afgewezen",
             grond="wettelijk",
@@ -145,7 +145,7 @@ def test_a_refusal_needs_a_legal_ground_and_a_motivation(gezin, professional, te
     assert verzoek.status == "afgewezen"
     assert verzoek.get_grond_display().startswith("Aanmerkelijk belang van een ander")
     # the database refuses a refusal without a ground
-    with transaction.atomic(), pytest.raises(IntegrityError):
+    with transaction.atomic(), pytest.raises(IntegrityError, match="verzoek_afwijzing_met_grond"):
         VernietigingsVerzoek.objects.filter(pk=verzoek.pk).update(grond="")
 
 

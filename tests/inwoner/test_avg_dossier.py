@@ -67,13 +67,13 @@ def test_the_database_refuses_an_erasure_or_restriction_answer_without_a_fitting
         ("afgewezen", Grond.BEPERKT_BEWAREN),  # a ground of a restriction
         ("toegewezen", Grond.BEWAARPLICHT_ARCHIEFWET),  # refusing ground, granted decision
     ]:
-        with pytest.raises(IntegrityError), transaction.atomic():
+        with pytest.raises(IntegrityError, match="avgverzoek_grond_past"), transaction.atomic():
             AvgVerzoek.objects.filter(pk=verzoek.pk).update(
                 status=status, grond=grond, **beantwoord
             )
     # a correction has no ground, and an open request none yet
     correctie = services.request_avg(account=gezin.account, soort="correctie", toelichting="Fout.")
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with pytest.raises(IntegrityError, match="avgverzoek_grond_past"), transaction.atomic():
         AvgVerzoek.objects.filter(pk=correctie.pk).update(grond=Grond.GEWIST)
     AvgVerzoek.objects.filter(pk=verzoek.pk).update(
         status="afgewezen", grond=Grond.BEWAARPLICHT_ARCHIEFWET, **beantwoord

@@ -59,7 +59,7 @@ def test_orm_update_is_rejected(professional):
     entry.reden = "achteraf bedacht"
     with (
         als_eigenaar(),  # as above: the trigger is what stops the owner
-        pytest.raises(IntegrityError, match="UPDATE is niet toegestaan"),
+        pytest.raises(IntegrityError, match="alleen aan te vullen: UPDATE"),
         transaction.atomic(),
     ):
         entry.save()

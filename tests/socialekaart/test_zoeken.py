@@ -86,7 +86,7 @@ def test_overdue_flag_after_twelve_months(kaart):
 
 
 def test_age_range_is_a_database_constraint():
-    with pytest.raises(IntegrityError):
+    with pytest.raises(IntegrityError, match="dienst_leeftijd_volgorde"):
         DienstFactory(leeftijd_min=20, leeftijd_max=10)
 
 

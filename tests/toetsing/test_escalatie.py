@@ -89,9 +89,11 @@ def test_only_a_lead_of_the_team_escalates_an_open_request(
         _escaleer(verzoek, teamleider)
 
 
-def test_the_database_keeps_one_open_escalation_and_one_row_per_level(verzoek, teamleider):
-    _escaleer(verzoek, teamleider)
-    with pytest.raises(IntegrityError), transaction.atomic():
+def test_the_database_keeps_one_open_escalation_one_row_per_level_and_an_answer_when_closed(
+    verzoek, teamleider
+):
+    eerste = _escaleer(verzoek, teamleider)
+    with pytest.raises(IntegrityError, match="escalatie_een_open"), transaction.atomic():
         MaatwerkEscalatie.objects.create(
             verzoek=verzoek,
             niveau="regio",
@@ -99,8 +101,17 @@ def test_the_database_keeps_one_open_escalation_and_one_row_per_level(verzoek, t
             toelichting="x",
             voorgelegd_door=teamleider,
         )
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with pytest.raises(IntegrityError, match="escalatie_antwoord"), transaction.atomic():
         MaatwerkEscalatie.objects.filter(verzoek=verzoek).update(status="opgelost")
+    _antwoord(eerste, teamleider, opgelost=False)  # answered: no open escalation left
+    with pytest.raises(IntegrityError, match="escalatie_een_per_niveau"), transaction.atomic():
+        MaatwerkEscalatie.objects.create(
+            verzoek=verzoek,
+            niveau=eerste.niveau,
+            grond="wetten_botsen",
+            toelichting="Nog een keer op hetzelfde niveau.",
+            voorgelegd_door=teamleider,
+        )
 
 
 def test_the_request_page_the_inbox_and_the_dossier_show_status_and_dates(
