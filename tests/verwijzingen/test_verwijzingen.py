@@ -29,12 +29,18 @@ def _login(client, user):
 
 def test_no_referral_without_consent_or_ground_database(wereld):
     w = wereld
-    with pytest.raises(IntegrityError, match="verwijzing_toestemming_of_grondslag"), transaction.atomic():
+    with (
+        pytest.raises(IntegrityError, match="verwijzing_toestemming_of_grondslag"),
+        transaction.atomic(),
+    ):
         Verwijzing.objects.create(
             actie=w.actie, dienst=w.dienst, lid=w.lid, contactpersoon=w.users["professional"]
         )
     # a ground without a reason is not enough either
-    with pytest.raises(IntegrityError, match="verwijzing_toestemming_of_grondslag"), transaction.atomic():
+    with (
+        pytest.raises(IntegrityError, match="verwijzing_toestemming_of_grondslag"),
+        transaction.atomic(),
+    ):
         Verwijzing.objects.create(
             actie=w.actie,
             dienst=w.dienst,

@@ -55,7 +55,10 @@ def test_match_needs_both_consents_before_it_starts(paar, professional):
 @pytest.mark.django_db
 def test_database_refuses_an_active_match_without_consent(paar, professional):
     aanbod, behoefte = paar
-    with pytest.raises(IntegrityError, match="match_toestemming_beide_kanten"), transaction.atomic():
+    with (
+        pytest.raises(IntegrityError, match="match_toestemming_beide_kanten"),
+        transaction.atomic(),
+    ):
         Match.objects.create(
             aanbod=aanbod, behoefte=behoefte, voorgesteld_door=professional, status="actief"
         )
