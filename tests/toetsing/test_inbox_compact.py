@@ -115,3 +115,15 @@ def test_the_details_load_when_a_row_opens(
     pagina = client_for(teamleider).get(url).content.decode()
     assert "<html" in pagina and f'id="precedent-{besloten.pk}"' in pagina
     assert client_for(professional_zuid).get(url).status_code == 404
+
+
+def test_the_filters_keep_what_was_chosen_and_name_each_requester_once(
+    client_for, teamleider, professional, verzoeken
+):
+    professional.first_name, professional.last_name = "Anna", "<b>de Vries</b>"
+    professional.save(update_fields=["first_name", "last_name"])
+    page = _inbox(client_for(teamleider), professional=str(professional.pk), sorteer="bedrag")
+    assert f'<option value="{professional.pk}" selected>Anna &lt;b&gt;de Vries&lt;/b&gt;' in page
+    assert page.count(f'<option value="{professional.pk}"') == 1  # two requests, one name
+    assert '<option value="bedrag" selected>' in page
+    assert '<option value="" selected>Alle open</option>' in page  # status: not chosen

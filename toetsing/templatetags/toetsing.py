@@ -2,8 +2,7 @@
 the "plan" panel of toetsing.extensions: no query in a template)."""
 
 from django import template
-from django.utils.html import format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html, format_html_join
 
 register = template.Library()
 
@@ -25,9 +24,13 @@ def opties(field) -> str:
     gekozen = "" if field.value() is None else str(field.value())
     return format_html_join(
         "",
-        '<option value="{}"{}>{}</option>',
+        "{}",
         (
-            (waarde, mark_safe(" selected") if str(waarde) == gekozen else "", label)
+            (format_html(GEKOZEN if str(waarde) == gekozen else OPTIE, waarde, label),)
             for waarde, label in field.field.choices
         ),
     )
+
+
+OPTIE = '<option value="{}">{}</option>'
+GEKOZEN = '<option value="{}" selected>{}</option>'
