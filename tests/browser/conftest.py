@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.provider import oidc_provider_server, provider  # noqa: F401 (fixtures)
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = Path(__file__).resolve().parents[1] / "vendor" / "axe.min.js"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

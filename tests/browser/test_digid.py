@@ -1,5 +1,5 @@
 """Residents sign in with DigiD through an OIDC broker, matched on BSN, end to end against
-the same real OpenID provider as staff single sign-on (tests/browser/test_oidc.py: its
+the same real OpenID provider as staff single sign-on (tests/browser/provider.py: its
 `provider` fixture starts django-oauth-toolkit in its own process and port). The provider
 plays the broker: its users carry a `bsn` claim and a DigiD level in `acr`."""
 
@@ -8,13 +8,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_oidc import CLIENT_ID, SECRET, provider  # noqa: F401 (fixture)
+from tests.browser.provider import CLIENT_ID, SECRET
 from tests.inwoner.gezin import maak_gezin
 from tests.oidc_provider.gebruikers import WACHTWOORD
 
 
 @pytest.fixture
-def digid(provider, settings):  # noqa: F811
+def digid(provider, settings):
     settings.INWONER_OIDC_RP_CLIENT_ID = CLIENT_ID
     settings.INWONER_OIDC_RP_CLIENT_SECRET = SECRET
     settings.INWONER_OIDC_OP_AUTHORIZATION_ENDPOINT = f"{provider}/o/authorize/"
