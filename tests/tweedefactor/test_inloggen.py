@@ -183,3 +183,20 @@ def test_the_second_factor_pages_cost_a_fixed_number_of_queries(
 QUERIES_SETUP = 5
 # the session, the user with roles and teams, "has an app?", "has a passkey?"
 QUERIES_CONFIRM = 4
+
+
+def test_check_deploy_warns_about_an_incomplete_or_plain_http_oidc_client(settings):
+    assert checks.oidc_clients_complete(None) == []  # both clients off: nothing to say
+    settings.INWONER_OIDC_RP_CLIENT_ID = "eenplan-digid"
+    settings.INWONER_OIDC_RP_CLIENT_SECRET = "geheim"
+    for endpoint in checks.OIDC_ENDPOINTS:
+        setattr(settings, f"INWONER_OIDC_OP_{endpoint}_ENDPOINT", "https://broker.example/o/")
+    assert checks.oidc_clients_complete(None) == []  # complete and over https
+    settings.INWONER_OIDC_OP_TOKEN_ENDPOINT = "http://broker.example/o/token/"
+    settings.OIDC_RP_CLIENT_ID = "eenplan"
+    settings.OIDC_RP_CLIENT_SECRET = ""
+    warnings = {w.id: w.msg for w in checks.oidc_clients_complete(None)}
+    assert set(warnings) == {"sociaaldomein.W002", "sociaaldomein.W003"}
+    assert "INWONER_OIDC_OP_TOKEN_ENDPOINT gebruikt geen https" in warnings["sociaaldomein.W003"]
+    assert "OIDC_RP_CLIENT_SECRET ontbreekt" in warnings["sociaaldomein.W002"]
+    assert "OIDC_OP_JWKS_ENDPOINT ontbreekt" in warnings["sociaaldomein.W002"]
