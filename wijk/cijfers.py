@@ -19,6 +19,7 @@ from casussen.models import Actie, Doel, Plan
 from casussen.models.doelen import Financiering
 from huishoudens.models import Beoordeling, Huishouden, Leefdomein, Lid
 from sociaaldomein.models import Team
+from socialekaart.models import Dienst, Organisatie
 from toetsing.models import MaatwerkBudget, MaatwerkVerzoek
 from wijk.models import ALLE_WIJKEN, Aanbod, Match, Wijkcijfer, Wijkverversing
 
@@ -46,6 +47,8 @@ T = {
     "domein": Leefdomein._meta.db_table,
     "match": Match._meta.db_table,
     "aanbod": Aanbod._meta.db_table,
+    "dienst": Dienst._meta.db_table,
+    "organisatie": Organisatie._meta.db_table,
 }
 K = "'YYYY-\"K\"Q'"  # to_char format of a quarter: 2026-K3
 TZ = "'Europe/Amsterdam'"
@@ -83,10 +86,15 @@ QUERIES: dict[str, str] = {
         JOIN {T["plan"]} p ON p.id = d.plan_id
         JOIN {T["hh"]} h ON h.id = p.huishouden_id JOIN {T["team"]} t ON t.id = h.team_id
         WHERE a.startdatum >= %(van)s GROUP BY 1, 2, 4""",
+    # the provider: the organisation of the service on the sociale kaart when the action
+    # links one (however its name was typed), else the name as typed
     "acties_aanbieder": f"""
-        SELECT t.wijk, to_char(a.startdatum, {K}), 'acties_aanbieder', a.uitvoerder_naam,
-               count(*), NULL
-        FROM {T["actie"]} a JOIN {T["doel"]} d ON d.id = a.doel_id
+        SELECT t.wijk, to_char(a.startdatum, {K}), 'acties_aanbieder',
+               COALESCE(o.naam, a.uitvoerder_naam), count(*), NULL
+        FROM {T["actie"]} a
+        LEFT JOIN {T["dienst"]} s ON s.id = a.dienst_id
+        LEFT JOIN {T["organisatie"]} o ON o.id = s.organisatie_id
+        JOIN {T["doel"]} d ON d.id = a.doel_id
         JOIN {T["plan"]} p ON p.id = d.plan_id
         JOIN {T["hh"]} h ON h.id = p.huishouden_id JOIN {T["team"]} t ON t.id = h.team_id
         WHERE a.startdatum >= %(van)s AND a.uitvoerder = 'aanbieder' GROUP BY 1, 2, 4""",

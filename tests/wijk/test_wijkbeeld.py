@@ -187,3 +187,30 @@ def test_refresh_command_runs_the_background_task(settings, team_noord):
     assert Wijkverversing.objects.count() == 1
     call_command("ververs_wijkbeeld", "--nu")
     assert Wijkverversing.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_actions_count_per_provider_organisation_when_a_service_is_linked(team_noord):
+    from casussen.models import Actie
+    from tests.casussen.factories import ActieFactory, DoelFactory, PlanFactory
+    from tests.socialekaart.factories import DienstFactory, OrganisatieFactory
+
+    welzijn = OrganisatieFactory(naam="Stichting Welzijn")
+    dienst = DienstFactory(organisatie=welzijn, naam="Maatje")
+    doel = DoelFactory(plan=PlanFactory(huishouden=HuishoudenFactory(team=team_noord)))
+    aanbieder = Actie.Uitvoerder.AANBIEDER
+    # the same provider three times: linked with another typed name, linked with the name
+    # the form fills in (service and organisation), and typed without a link
+    for naam, gekoppeld in [
+        ("Welzijn Nrd", dienst),
+        (dienst.naam + " (Stichting Welzijn)", dienst),
+        ("Stichting Welzijn", None),
+    ]:
+        ActieFactory(doel=doel, uitvoerder=aanbieder, uitvoerder_naam=naam, dienst=gekoppeld)
+    ActieFactory(doel=doel, uitvoerder=aanbieder, uitvoerder_naam="Buurtzorg", dienst=None)
+    bereken()
+    per = {
+        c.categorie: c.aantal
+        for c in Wijkcijfer.objects.filter(wijk="Noord", maat="acties_aanbieder")
+    }
+    assert per == {"Stichting Welzijn": 3, "Buurtzorg": 1}
