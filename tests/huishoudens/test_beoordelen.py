@@ -316,3 +316,17 @@ def test_the_row_form_opened_as_its_own_page_goes_to_the_household_after_saving(
         headers={"HX-Request": "true", "HX-Current-URL": f"http://testserver{url}"},
     )
     assert response["HX-Redirect"] == f"{huishouden.get_absolute_url()}#leefdomeinen"
+
+
+def test_the_row_explains_a_wrong_date_at_the_date_and_keeps_nothing(
+    client_for, professional, huishouden, ouder
+):
+    voor_de_geboorte = ouder.geboortedatum - datetime.timedelta(days=1)
+    response = client_for(professional).post(
+        _rij_url(huishouden, ouder),
+        {"overige": "4", "beoordeeld_op": voor_de_geboorte.isoformat()},
+    )
+    assert response.status_code == 200
+    fout = response.text.split('id="id_beoordeeld_op_error"', 1)[1].split("</div>", 1)[0]
+    assert "De datum ligt voor de geboortedatum van het lid." in fout
+    assert not Beoordeling.objects.filter(lid=ouder).exists()
