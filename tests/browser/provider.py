@@ -102,19 +102,28 @@ def oidc_provider_server(live_server, tmp_path_factory):
             conn.execute(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)')
 
 
+# The provider's addresses, as the product's settings name them.
+ADRESSEN = {
+    "AUTHORIZATION": "/o/authorize/",
+    "TOKEN": "/o/token/",
+    "USER": "/o/userinfo/",
+    "JWKS": "/o/.well-known/jwks.json",
+}
+
+
+def point_client(settings, prefix: str, url: str, backend: str) -> None:
+    """Point one of the product's OpenID clients (staff: prefix "", DigiD: "INWONER_")
+    at the provider, with its backend next to those already there."""
+    setattr(settings, f"{prefix}OIDC_RP_CLIENT_ID", CLIENT_ID)
+    setattr(settings, f"{prefix}OIDC_RP_CLIENT_SECRET", SECRET)
+    for endpoint, pad in ADRESSEN.items():
+        setattr(settings, f"{prefix}OIDC_OP_{endpoint}_ENDPOINT", f"{url}{pad}")
+    settings.AUTHENTICATION_BACKENDS = [*settings.AUTHENTICATION_BACKENDS, backend]
+
+
 @pytest.fixture
 def provider(oidc_provider_server, settings):
     """Point the product's staff single sign-on at the provider (for this test)."""
-    url = oidc_provider_server
-    settings.OIDC_RP_CLIENT_ID = CLIENT_ID
-    settings.OIDC_RP_CLIENT_SECRET = SECRET
-    settings.OIDC_OP_AUTHORIZATION_ENDPOINT = f"{url}/o/authorize/"
-    settings.OIDC_OP_TOKEN_ENDPOINT = f"{url}/o/token/"
-    settings.OIDC_OP_USER_ENDPOINT = f"{url}/o/userinfo/"
-    settings.OIDC_OP_JWKS_ENDPOINT = f"{url}/o/.well-known/jwks.json"
-    settings.AUTHENTICATION_BACKENDS = [
-        *settings.AUTHENTICATION_BACKENDS,
-        "sociaaldomein.oidc.RolOIDCBackend",
-    ]
+    point_client(settings, "", oidc_provider_server, "sociaaldomein.oidc.RolOIDCBackend")
     settings.TWEEDE_FACTOR_VERPLICHT = True
-    return url
+    return oidc_provider_server

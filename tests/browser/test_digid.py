@@ -8,24 +8,15 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.provider import CLIENT_ID, SECRET
+from tests.browser.provider import point_client
 from tests.inwoner.gezin import maak_gezin
 from tests.oidc_provider.gebruikers import WACHTWOORD
 
 
 @pytest.fixture
 def digid(provider, settings):
-    settings.INWONER_OIDC_RP_CLIENT_ID = CLIENT_ID
-    settings.INWONER_OIDC_RP_CLIENT_SECRET = SECRET
-    settings.INWONER_OIDC_OP_AUTHORIZATION_ENDPOINT = f"{provider}/o/authorize/"
-    settings.INWONER_OIDC_OP_TOKEN_ENDPOINT = f"{provider}/o/token/"
-    settings.INWONER_OIDC_OP_USER_ENDPOINT = f"{provider}/o/userinfo/"
-    settings.INWONER_OIDC_OP_JWKS_ENDPOINT = f"{provider}/o/.well-known/jwks.json"
     # next to the staff client's backend, which must leave the residents' return alone
-    settings.AUTHENTICATION_BACKENDS = [
-        *settings.AUTHENTICATION_BACKENDS,
-        "inwoner.digid.DigidBackend",
-    ]
+    point_client(settings, "INWONER_", provider, "inwoner.digid.DigidBackend")
     return provider
 
 
