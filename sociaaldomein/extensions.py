@@ -42,7 +42,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.urls import reverse
+from sociaaldomein import urlcache
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,7 @@ def navigation(user, current: str) -> list[NavItem]:
     return [
         NavItem(
             entry.label,
-            reverse(entry.url_name),
+            urlcache.url(entry.url_name),
             any(current.startswith(prefix) for prefix in entry.active),
         )
         for entry in _nav
