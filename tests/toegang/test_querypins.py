@@ -69,7 +69,7 @@ PINS: dict[str, tuple[str, int, int]] = {
     "inwoner:rechten": ("inwoner", 5, 5),
     "inwoner:uitnodigen": ("professional", 6, 6),
     "maatwerk:budget": ("professional", 4, 4),
-    "maatwerk:inbox": ("teamleider", 6, 5),
+    "maatwerk:inbox": ("teamleider", 7, 6),
     "maatwerk:details": ("professional", 6, 6),
     "maatwerk:raad": ("professional", 7, 7),
     "maatwerk:raad_csv": ("professional", 7, 7),

@@ -146,6 +146,28 @@ def test_the_request_page_the_inbox_and_the_dossier_show_status_and_dates(
     assert any(label.startswith("Antwoord van Lokaal") for label in labels)
 
 
+def test_each_inbox_row_carries_its_latest_escalation_in_one_query(
+    verzoek, teamleider, team_noord, professional, django_assert_num_queries
+):
+    from tests.toetsing.factories import maak_gezin
+    from toetsing import services as toets_services
+    from toetsing.selectors.maatwerk import met_laatste_escalatie
+
+    _antwoord(_escaleer(verzoek, teamleider), teamleider, opgelost=False)
+    regio = _escaleer(verzoek, teamleider)
+    huishouden, *_, actie = maak_gezin(team_noord, professional)
+    toets = toets_services.start_toets(
+        huishouden=huishouden, door=professional, actie=actie, vraag=actie.wat
+    )
+    zonder = ingediend(toets, professional).maatwerkverzoek
+    with django_assert_num_queries(1):
+        rijen = met_laatste_escalatie([verzoek, zonder])
+    assert (rijen[0].escalatie.pk, rijen[0].escalatie.niveau) == (regio.pk, "regio")
+    assert rijen[1].escalatie is None
+    with django_assert_num_queries(0):
+        assert met_laatste_escalatie([]) == []
+
+
 def test_a_missing_explanation_is_shown_next_to_the_field(client_for, verzoek, teamleider):
     response = client_for(teamleider).post(
         reverse("maatwerk:escaleren", args=[verzoek.pk]), {"grond": "wetten_botsen"}

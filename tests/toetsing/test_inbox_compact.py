@@ -79,9 +79,9 @@ def test_a_filtered_partial_costs_the_same_queries(
 ):
     client = client_for(teamleider)
     _inbox(client)
-    # session+user, count, requests, access-log chain + insert (decisions and similar
-    # decisions load when a row's details open)
-    with django_assert_num_queries(5):
+    # session+user, count, requests, the latest escalation of the page's rows, access-log
+    # chain + insert (decisions and similar decisions load when a row's details open)
+    with django_assert_num_queries(6):
         partial = client.get(
             reverse("maatwerk:inbox"),
             {"financiering": "participatiewet", "sorteer": "bedrag"},

@@ -274,7 +274,7 @@ def test_inbox_and_pages_cost_a_fixed_number_of_queries(
 ):
     client = client_for(teamleider)
     client.get(reverse("maatwerk:inbox"))
-    with django_assert_num_queries(6) as inbox:
+    with django_assert_num_queries(7) as inbox:
         response = client.get(reverse("maatwerk:inbox"))
     assert verzoek.toets.huishouden.referentie in response.content.decode()
     gemeten = {}
@@ -286,9 +286,9 @@ def test_inbox_and_pages_cost_a_fixed_number_of_queries(
     # reference list of beleidsregels)
     assert gemeten == {"budget": 4, "register": 3, "raad": 7}
     # session+user, count, requests (whether this lead approved one: in the same query),
-    # access-log chain + insert, the professionals of the filter (decisions and
-    # precedents load when a row's details open)
-    assert len(inbox.captured_queries) == 6
+    # the latest escalation of the page's rows, access-log chain + insert, the
+    # professionals of the filter (decisions and precedents load when a row's details open)
+    assert len(inbox.captured_queries) == 7
 
 
 def test_the_header_count_shows_pending_requests_to_leads(client_for, verzoek, teamleider):
@@ -337,16 +337,16 @@ def test_the_inbox_shows_a_page_at_a_time_newest_first_at_a_constant_cost(
     client = client_for(teamleider)
     client.get(reverse("maatwerk:inbox"))
     # decisions and similar decisions load when a row's details open: not among these
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         eerste = client.get(reverse("maatwerk:inbox")).content.decode()
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         tweede = client.get(reverse("maatwerk:inbox"), {"pagina": "2"}).content.decode()
     assert "3 openstaand; verzoek 1 tot en met 2." in eerste and "Pagina 1 van 2" in eerste
     assert [f"verzoek-{v.pk}" in eerste for v in verzoeken] == [False, True, True]
     assert [f"verzoek-{v.pk}" in tweede for v in verzoeken] == [True, False, False]
     assert eerste.index(f"verzoek-{verzoeken[2].pk}") < eerste.index(f"verzoek-{verzoeken[1].pk}")
     # htmx swaps the list of the next page alone, with the same queries
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         partial = client.get(
             reverse("maatwerk:inbox"), {"pagina": "2"}, headers={"HX-Request": "true"}
         ).content.decode()

@@ -17,11 +17,11 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils import timezone
 
 from casussen.models import Financiering
 from huishoudens.models import granted_household_ids
+from sociaaldomein import urlcache
 from sociaaldomein.models import CaseDataQuerySet, own_teams, user_ref
 
 NUL = Decimal("0.00")
@@ -247,7 +247,11 @@ class MaatwerkVerzoek(models.Model):
         return f"Maatwerkverzoek {self.pk}: {self.get_financiering_display()}"
 
     def get_absolute_url(self) -> str:
-        return reverse("maatwerk:verzoek", args=[self.pk])
+        return urlcache.url_met_pk("maatwerk:verzoek", self.pk)
+
+    def get_details_url(self) -> str:
+        """Its details in the inbox (a row opens them)."""
+        return urlcache.url_met_pk("maatwerk:details", self.pk)
 
     # --- who may do what (views, services, templates and the access matrix ask here) --
 

@@ -33,8 +33,8 @@ from toetsing.selectors.maatwerk import (
     aantal_open_maatwerk,
     budget_overzicht,
     inbox_professionals,
-    laatste_escalatie,
     maatwerk_inbox,
+    met_laatste_escalatie,
     precedenten_voor,
     raad_overzicht,
     register_zoeken,
@@ -95,7 +95,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     filters = forms.InboxFilterForm(request.GET, professionals=inbox_professionals(request.user))
     inbox_qs = maatwerk_inbox(request.user, **filters.filters())
     page = Paginator(inbox_qs, PER_PAGINA).get_page(request.GET.get("pagina"))
-    verzoeken = list(page.object_list)
+    verzoeken = met_laatste_escalatie(list(page.object_list))
     if verzoeken:
         log_access(
             request,
@@ -104,8 +104,6 @@ def inbox(request: HttpRequest) -> HttpResponse:
             huishoudens=sorted({v.toets.huishouden_id for v in verzoeken}),
             doel=Doel.VERANTWOORDING if request.user.is_auditor else Doel.BESLUITVORMING,
         )
-    for v in verzoeken:
-        v.escalatie = laatste_escalatie(v)
     context = {
         "page": page,
         "verzoeken": verzoeken,
