@@ -29,3 +29,34 @@ def test_the_toets_forms_as_the_template(toets):
     bound.is_valid()
     fields_as_the_template(bound)
     fields_as_the_template(Stap2Form(toets=toets, artikelen=artikelen, gerelateerd=set()))
+
+
+@pytest.mark.parametrize("gekozen", [None, "", "2", "<b>"])
+def test_the_options_of_a_filter_are_the_options_django_writes(gekozen):
+    """The inbox's filter selects write their options in Python (`opties`): the same
+    options as Django's Select widget, every value and label escaped, the chosen one
+    selected."""
+    import re
+
+    from django import forms
+    from django.utils.safestring import mark_safe
+
+    from toetsing.templatetags.toetsing import opties
+
+    class Filter(forms.Form):
+        wie = forms.ChoiceField(
+            required=False,
+            choices=[
+                ("", "Iedereen"),
+                ("2", 'Anne "de Vries" & <Bakker>'),
+                ("<b>", "Waarde met tekens"),
+                ("3", mark_safe("<em>al veilig</em>")),
+            ],
+        )
+
+    veld = Filter({"wie": gekozen} if gekozen is not None else None)["wie"]
+    django_opties = re.findall(r"<option[^>]*>.*?</option>", veld.as_widget())
+    assert opties(veld) == "".join(django_opties)
+    assert "&lt;Bakker&gt;" in opties(veld) and "<em>al veilig</em>" in opties(veld)
+    # one option is chosen: the one sent, or "Iedereen" when nothing (or nothing yet) is
+    assert opties(veld).count(" selected") == 1
