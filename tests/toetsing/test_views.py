@@ -142,6 +142,24 @@ def test_step_1_is_a_full_page_with_every_question(client_for, professional, toe
         assert text in page, text
 
 
+def test_the_toets_is_read_without_joining_its_household_again(
+    client_for, professional, toets, django_assert_num_queries
+):
+    """The page loads the household through the gate; the toets query joins it no more
+    (among a dozen optional joins it tripled PostgreSQL's planning time), and the page
+    still shows the household's members."""
+    client = client_for(professional)
+    with django_assert_num_queries(99, exact=False) as queries:
+        page = client.get(url("stap1", toets)).text
+    (toets_query,) = [
+        q["sql"] for q in queries.captured_queries if q["sql"].startswith('SELECT "toetsing_toets"')
+    ]
+    assert "huishoudens_huishouden" not in toets_query
+    assert "Ayşe Yılmaz — Financiën" in page
+    elders = reverse("toetsing:stap1", args=[toets.huishouden_id, toets.pk + 10_000])
+    assert client.get(elders).status_code == 404
+
+
 def test_autosave_stores_the_draft_and_answers_with_the_time_and_new_version(
     client_for, professional, toets, htmx_headers
 ):

@@ -15,8 +15,11 @@ from toetsing.models.toets import BEWERKBAAR
 
 
 def toets_in(huishouden: Huishouden, pk: int) -> Toets:
-    """A toets of this household (404 otherwise: never looked up by bare pk)."""
-    return get_object_or_404(Toets.objects.voor_weergave(), pk=pk, huishouden=huishouden)
+    """A toets of this household (404 otherwise: never looked up by bare pk), with the
+    household the page loaded already (not joined again: see `voor_weergave`)."""
+    toets = get_object_or_404(Toets.objects.voor_weergave(), pk=pk, huishouden=huishouden)
+    toets.huishouden = huishouden
+    return toets
 
 
 def grondwaarden_per_wet() -> list[tuple[Wet, list[Grondwaarde]]]:
