@@ -416,6 +416,9 @@ def worker(benchmark: Benchmark, size: int) -> None:
             if client is None:
                 client = clients[scenario.gebruiker] = Client()
                 client.force_login(User.objects.get(username=scenario.gebruiker))
+                # A session's first request writes it (start, last activity): that belongs
+                # to no screen, so it happens here, before any request is counted.
+                client.get("/")
             ronde = message["ronde"]
             path = scenario.path(context, ronde)
             data = scenario.data(context, ronde) if scenario.data else None
