@@ -89,7 +89,7 @@ PINS: dict[str, tuple[str, int, int]] = {
     "toetsing:stap2": ("professional", 11, 11),
     "toetsing:starten_actie": ("professional", 6, 6),
     "toetsing:starten_doel": ("professional", 6, 6),
-    "toetsing:toets": ("professional", 8, 8),
+    "toetsing:toets": ("professional", 9, 9),
     "tweede_factor_instellen": ("professional", 5, 5),
     "verantwoording:beschikking": ("professional", 7, 7),
     "verantwoording:doorbraak": ("professional", 2, 2),

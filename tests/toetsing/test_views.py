@@ -502,8 +502,9 @@ def test_the_toets_page_costs_the_same_queries_with_more_parts(
     toets = vul_stap2(naar_stap2(toets, professional), professional)
     client = client_for(professional)
     client.get(url("toets", toets))
-    # the editable check costs no query for the team's own caseworkers (Huishouden.can_change)
-    with django_assert_num_queries(8) as klein:
+    # the editable check costs no query for the team's own caseworkers (Huishouden.can_change);
+    # whether a correction exists is read when the page shows it (one query)
+    with django_assert_num_queries(9) as klein:
         client.get(url("toets", toets))
     _meer_delen(toets, professional)
     for nummer in ("3:2", "3:47", "10:3"):
@@ -609,3 +610,17 @@ def test_every_autosave_that_changes_something_is_in_the_access_log(
     logs = Toegangslog.objects.filter(onderwerp="toets", actie="gewijzigd", object_id=str(toets.pk))
     assert logs.count() == 1
     assert logs.get().huishoudens == [toets.huishouden_id]
+
+
+def test_a_correction_and_the_toets_it_corrects_link_to_each_other(client_for, professional, toets):
+    """The result page reads the toets it corrects and its correction when it shows them
+    (not joined into every toets page's query)."""
+    oud = ingediend(toets, professional)
+    nieuw = services.correct_toets(toets=oud, door=professional, reden="Verkeerde huurprijs.")
+    client = client_for(professional)
+    oude_pagina = client.get(url("toets", oud)).text
+    assert "Er is een correctie in bewerking" in oude_pagina
+    assert f'href="{nieuw.get_absolute_url()}"' in oude_pagina
+    nieuwe_pagina = client.get(url("toets", nieuw)).text
+    assert "Deze toets corrigeert" in nieuwe_pagina and "Verkeerde huurprijs." in nieuwe_pagina
+    assert f'href="{oud.get_absolute_url()}"' in nieuwe_pagina

@@ -50,7 +50,10 @@ class ToetsQuerySet(models.QuerySet):
         """What the toets pages show of the toets row itself, in one query. Not the
         household: the pages have it already (`toetsing.selectors.toets_in`), and joining
         it among the optional relations made PostgreSQL spend some 14 ms planning the
-        query (5–8 ms without it on the same machine; executing it takes 1 ms)."""
+        query. Not the toets it corrects nor its correction either: two more toetsen of
+        sixty columns each made Django spend 10 ms compiling and reading the query on
+        every toets page, for two links that only the result page shows (it reads them
+        when it shows them: one query, two for a correction)."""
         return self.select_related(
             "doel__plan",
             "actie__doel__plan",
@@ -59,8 +62,6 @@ class ToetsQuerySet(models.QuerySet):
             "gewijzigd_door",
             "ingediend_door",
             "beeindigd_door",
-            "vorige",
-            "correctie",
             "maatwerkverzoek",
         )
 
