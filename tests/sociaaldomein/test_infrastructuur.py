@@ -75,6 +75,23 @@ def test_error_templates_render_without_a_request_context():
 
 
 @pytest.mark.django_db
+def test_every_page_names_its_own_icon_so_the_browser_asks_for_no_missing_favicon(
+    client_for, professional, client
+):
+    """Without a named icon a browser asks for /favicon.ico, a 404 in its console on every
+    page; the icon is a static file, allowed by the CSP (img-src 'self')."""
+    from django.contrib.staticfiles import finders
+    from django.template import loader
+    from django.templatetags.static import static
+
+    icoon = f'<link rel="icon" href="{static("favicon.svg")}" type="image/svg+xml">'
+    assert icoon in client.get(reverse("login")).text
+    assert icoon in client_for(professional).get(reverse("start")).text
+    assert icoon in loader.get_template("404.html").render()
+    assert Path(finders.find("favicon.svg")).read_text().startswith("<svg")
+
+
+@pytest.mark.django_db
 def test_security_headers_on_every_page(client_for, professional, client):
     responses = (
         client.get(reverse("login")),  # 200
