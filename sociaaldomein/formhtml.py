@@ -95,6 +95,20 @@ def _select_option(option: dict) -> str:
     )
 
 
+def select_options(choices, chosen: str) -> SafeString:
+    """The <option>s of a select over flat (value, label) choices, the one whose value is
+    `chosen` selected, as select_option.html writes them (without the newlines): for a
+    select written out in a template, such as the inbox's filters, where hundreds of
+    options through the widget templates cost milliseconds."""
+    return SafeString(
+        "".join(
+            f'<option value="{_as_s(value)}"{" selected" if str(value) == chosen else ""}>'
+            f"{_var(label)}</option>"
+            for value, label in choices
+        )
+    )
+
+
 def _textarea(widget: dict) -> str:
     """textarea.html"""
     inhoud = _var(widget["value"]) if widget["value"] else ""
